@@ -199,3 +199,30 @@ export const URN = {
 
 /** RFC 7644 §8.1 */
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
+
+/** A reference to one attribute of a resource type, as resolvers take it. */
+export interface AttributeRef {
+  /** schema URN when the path was URN-qualified; otherwise the core schema, then extensions, are searched */
+  readonly schema?: string;
+  readonly attribute: string;
+  readonly subAttribute?: string;
+}
+
+/** The attribute a reference resolves to, with the schema that defines it. */
+export interface ResolvedAttribute {
+  readonly schema: string;
+  /** true when the schema is an extension, whose attributes live under resource[schema] */
+  readonly extension: boolean;
+  readonly attribute: AttributeDefinition;
+  /** the sub-attribute's definition when the reference named one */
+  readonly subAttribute?: AttributeDefinition;
+}
+
+/**
+ * Looks up attribute definitions for one resource type, case-insensitively (RFC 7643 §2.1).
+ * Filter, PATCH, sort and projection take one so that they stay free of any schema registry.
+ */
+export type AttributeResolver = (ref: AttributeRef) => ResolvedAttribute | undefined;
+
+/** Names that must never become object keys (prototype pollution). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

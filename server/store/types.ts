@@ -1,0 +1,48 @@
+/**
+ * @module server/store/types
+ * The contract between the HTTP layer (server/routes) and the resource store (server/store).
+ * Routes do protocol work (parse, validate, PATCH, project); the store owns identity, meta,
+ * indexes, uniqueness, group membership and durability.
+ */
+import type { ScimResource } from '../../scim/types.js';
+import type { FilterNode } from '../../scim/filter/types.js';
+
+export type ResourceTypeName = 'User' | 'Group';
+
+/** A resource as stored: canonical attribute names, server-assigned id and meta. */
+export interface StoredResource extends ScimResource {
+  id: string;
+  meta: { resourceType: ResourceTypeName; created: string; lastModified: string; location: string; version: string };
+}
+
+export interface QueryOptions {
+  /** parsed filter; the store answers eq on indexed attributes from its indexes, the rest by scan */
+  filter?: FilterNode;
+  /** userName uniqueness/filter case-sensitivity override (quirk caseExactUserName) */
+  caseExactUserName?: boolean;
+}
+
+export interface StoreOptions {
+  /** base URL used for meta.location and member $ref, e.g. http://127.0.0.1:8080/scim/v2 */
+  baseUrl: string;
+  clock?: () => Date;
+  newId?: () => string;
+  caseExactUserName?: boolean;
+}
+
+export interface ResourceStore {
+  get(type: ResourceTypeName, id: string): StoredResource | undefined;
+  /** every resource of the type matching the filter, in creation order */
+  query(type: ResourceTypeName, options?: QueryOptions): StoredResource[];
+  count(type: ResourceTypeName): number;
+  /** assigns id and meta; 409 uniqueness on conflict; resolves once durable */
+  create(type: ResourceTypeName, resource: ScimResource): Promise<StoredResource>;
+  /** replaces the whole resource (id, meta.created kept; version bumped); 404 if absent; resolves once durable */
+  replace(type: ResourceTypeName, id: string, resource: ScimResource): Promise<StoredResource>;
+  /** 404 if absent; a deleted user leaves every group; resolves once durable */
+  delete(type: ResourceTypeName, id: string): Promise<void>;
+  /** drops everything (admin reset); resolves once durable */
+  reset(): Promise<void>;
+  /** flushes and releases files */
+  close(): Promise<void>;
+}
