@@ -16,10 +16,10 @@ export interface StoredResource extends ScimResource {
 }
 
 export interface QueryOptions {
-  /** parsed filter; the store answers eq on indexed attributes from its indexes, the rest by scan */
+  /** parsed filter: the store takes index hints from it (eq on an indexed attribute, alone or inside `and`) */
   filter?: FilterNode;
-  /** userName uniqueness/filter case-sensitivity override (quirk caseExactUserName) */
-  caseExactUserName?: boolean;
+  /** the compiled filter (routes compile it with the schema resolver); every candidate is checked with it */
+  predicate?: (resource: StoredResource) => boolean;
 }
 
 export interface StoreOptions {
