@@ -28,8 +28,39 @@ export interface StoreOptions {
   clock?: () => Date;
   newId?: () => string;
   caseExactUserName?: boolean;
+  /** a group member id that exists nowhere is rejected with 400 invalidValue (default true) */
+  validateMembers?: boolean;
+  /** group displayName is unique, case-insensitively (default true; ENTRA-SPEC §6.6) */
+  uniqueGroupDisplayName?: boolean;
 }
 
+/** Options of the durable store (`--db FILE`): the snapshot lives at `file`, the journal next to it. */
+export interface DurableStoreOptions extends StoreOptions {
+  file: string;
+  /** compact once the journal holds this many entries (default 50 000) */
+  compactAfterEntries?: number;
+  /** compact once the journal holds this many bytes and at least the last snapshot's size (default 64 MiB) */
+  compactAfterBytes?: number;
+}
+
+/** Counters for the admin API and the benchmark. */
+export interface StoreStats {
+  users: number;
+  groups: number;
+  /** journal appends (each one write + one fdatasync, however many mutations it carries) */
+  journalWrites: number;
+  /** mutations in the current journal */
+  journalEntries: number;
+  journalBytes: number;
+  snapshots: number;
+  lastSnapshotMs?: number;
+  lastSnapshotBytes?: number;
+}
+
+/**
+ * Resources the store returns are deeply frozen: copy them (structuredClone) before changing them.
+ * A returned User carries the derived, read-only `groups` attribute (RFC 7643 §4.1.2).
+ */
 export interface ResourceStore {
   get(type: ResourceTypeName, id: string): StoredResource | undefined;
   /** every resource of the type matching the filter, in creation order */
@@ -45,4 +76,7 @@ export interface ResourceStore {
   reset(): Promise<void>;
   /** flushes and releases files */
   close(): Promise<void>;
+  /** creates many resources as one all-or-nothing write (seeding, import); resolves once durable */
+  createMany?(type: ResourceTypeName, resources: readonly ScimResource[]): Promise<StoredResource[]>;
+  stats?(): StoreStats;
 }
