@@ -1,0 +1,122 @@
+/**
+ * @module scim/client/create-client
+ * A SCIM 2.0 HTTP client on undici (keep-alive pool, connect/headers/body timeouts). Responses are
+ * returned, never thrown, whatever their status; only a missing response throws ScimClientError.
+ * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
+ */
+import { Agent, request as undiciRequest } from 'undici';
+import { parseScimErrorBody } from '../errors.js';
+import { SCIM_CONTENT_TYPE, URN } from '../types.js';
+import type { BulkRequest, PatchOperation, PatchRequest, ScimResource, SearchRequest } from '../types.js';
+import { createAuthProvider } from './auth.js';
+import { ScimClientError, classifyNetworkError } from './client-error.js';
+import { encodeQuery, joinList, joinUrl, listQuery, resourcePath } from './query.js';
+import { redactBody, redactHeaders } from './redact.js';
+import type { ClientOptions, Exchange, GetOptions, HttpMethod, ListOptions, RequestOptions, ScimResponse, WriteOptions } from './types.js';
+import type { ScimClient } from './scim-client.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export function createScimClient(options: ClientOptions): ScimClient {
+  if (!/^https?:\/\//i.test(options.baseUrl)) throw new TypeError(`baseUrl must be an http(s) URL: ${options.baseUrl}`);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const dispatcher = new Agent({
+    connections: options.connections ?? 8,
+    keepAliveTimeout: 10_000,
+    connect: { timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  const auth = createAuthProvider(options.auth, { dispatcher, timeoutMs });
+
+  async function send(method: HttpMethod, path: string, req: RequestOptions = {}, retried = false): Promise<ScimResponse> {
+    const url = joinUrl(options.baseUrl, path) + encodeQuery(req.query);
+    const headers: Record<string, string> = { accept: `${SCIM_CONTENT_TYPE}, application/json`, ...lower(options.headers), ...lower(req.headers) };
+    const authHeader = req.auth === false ? undefined : await auth.header();
+    if (authHeader && headers.authorization === undefined) headers.authorization = authHeader;
+    let payload: string | undefined;
+    if (req.body !== undefined) {
+      payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+      headers['content-type'] ??= SCIM_CONTENT_TYPE;
+    }
+    const exchange: Exchange = {
+      method, url, requestHeaders: redactHeaders(headers),
+      ...(req.body !== undefined ? { requestBody: redactBody(req.body) } : {}),
+      durationMs: 0,
+    };
+    const started = performance.now();
+    let status: number;
+    let responseHeaders: Record<string, string>;
+    let text: string;
+    try {
+      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher });
+      status = res.statusCode;
+      responseHeaders = flattenHeaders(res.headers);
+      text = await res.body.text();
+    } catch (error) {
+      exchange.durationMs = Math.round(performance.now() - started);
+      exchange.error = (error as Error).message;
+      options.onExchange?.(exchange);
+      const kind = classifyNetworkError(error);
+      throw new ScimClientError(kind, `${method} ${url}: ${kind === 'timeout' ? `no response within ${timeoutMs} ms` : (error as Error).message}`, exchange, { cause: error });
+    }
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    const body = parseBody(text);
+    Object.assign(exchange, { status, responseHeaders: redactHeaders(responseHeaders), responseBody: redactBody(body), durationMs });
+    options.onExchange?.(exchange);
+    if (status === 401 && !retried && authHeader && req.headers?.authorization === undefined && auth.invalidate()) {
+      return send(method, path, req, true);
+    }
+    return { status, headers: responseHeaders, body, scimError: parseScimErrorBody(body), ok: status >= 200 && status < 300, durationMs, exchange };
+  }
+
+  const projection = (o: GetOptions | WriteOptions = {}) => ({
+    attributes: joinList(o.attributes), excludedAttributes: joinList(o.excludedAttributes),
+  });
+  const ifMatch = (o: WriteOptions) => ({ ...o.headers, ...(o.ifMatch ? { 'if-match': o.ifMatch } : {}) });
+
+  return {
+    baseUrl: options.baseUrl,
+    request: (method, path, req) => send(method, path, req),
+    get: (endpoint, id, o = {}) => send('GET', resourcePath(endpoint, id), { query: projection(o), headers: o.headers }) as Promise<ScimResponse<ScimResource>>,
+    list: (endpoint, o?: ListOptions) => send('GET', resourcePath(endpoint), { query: listQuery(o) }) as never,
+    search: (endpoint, searchRequest) => send('POST', `${endpoint === '' || endpoint === '/' ? '' : resourcePath(endpoint)}/.search`, {
+      body: { schemas: [URN.SearchRequest], ...searchRequest } satisfies SearchRequest,
+    }) as never,
+    create: (endpoint, resource, o = {}) => send('POST', resourcePath(endpoint), { body: resource, query: projection(o), headers: o.headers }) as never,
+    replace: (endpoint, id, resource, o = {}) => send('PUT', resourcePath(endpoint, id), { body: resource, query: projection(o), headers: ifMatch(o) }) as never,
+    patch: (endpoint, id, operations, o = {}) => {
+      const body: PatchRequest = Array.isArray(operations)
+        ? { schemas: [URN.PatchOp], Operations: operations as PatchOperation[] }
+        : (operations as PatchRequest);
+      return send('PATCH', resourcePath(endpoint, id), { body, query: projection(o), headers: ifMatch(o) }) as never;
+    },
+    delete: (endpoint, id, o = {}) => send('DELETE', resourcePath(endpoint, id), { headers: ifMatch(o) }) as never,
+    bulk: (bulkRequest) => send('POST', '/Bulk', { body: { ...bulkRequest, schemas: bulkRequest.schemas ?? [URN.BulkRequest] } satisfies BulkRequest }) as never,
+    serviceProviderConfig: () => send('GET', '/ServiceProviderConfig') as never,
+    schemas: () => send('GET', '/Schemas') as never,
+    resourceTypes: () => send('GET', '/ResourceTypes') as never,
+    close: () => dispatcher.close(),
+  };
+}
+
+function lower(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * @module scim/client/redact
+ * Keeps secrets out of reports and logs: credentials in headers, passwords, client secrets and
+ * tokens in bodies (RFC 7643 §7 `returned: never` attributes such as password are the usual ones).
+ */
+
+export const REDACTED = '[redacted]';
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+const SECRET_KEY = /pass(word)?|secret|token|credential|api[-_]?key/i;
+
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? redactCredential(value) : value;
+  }
+  return out;
+}
+
+/** Keeps the scheme so a reader still sees "Bearer" vs "Basic". */
+function redactCredential(value: string): string {
+  const space = value.indexOf(' ');
+  return space > 0 && space < 20 ? `${value.slice(0, space)} ${REDACTED}` : REDACTED;
+}
+
+/** A deep copy with every secret-looking key's value replaced; also form-encoded strings. */
+export function redactBody(body: unknown): unknown {
+  if (typeof body === 'string') return redactForm(body);
+  return redactValue(body, 0);
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = SECRET_KEY.test(key) && v !== null && typeof v !== 'object' ? REDACTED : redactValue(v, depth + 1);
+  }
+  return out;
+}
+
+function redactForm(text: string): string {
+  if (!/^[\w.%+-]+=[^&]*(&[\w.%+-]+=[^&]*)*$/.test(text)) return text;
+  return text
+    .split('&')
+    .map((pair) => {
+      const key = decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '));
+      return SECRET_KEY.test(key) ? `${pair.split('=')[0]}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
