@@ -1,0 +1,47 @@
+/** The slice of autocannon 8's API the benchmark uses (the package ships no types). */
+declare module 'autocannon' {
+  import type { IncomingHttpHeaders } from 'node:http';
+
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    pipelining?: number;
+    headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    requests?: Request[];
+  }
+  interface Histogram {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+    total: number;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    '2xx': number;
+    duration: number;
+    statusCodeStats?: Record<string, { count: number }>;
+  }
+  type Headers = IncomingHttpHeaders;
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+  export type { Options, Result, Request, Headers };
+}

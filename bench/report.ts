@@ -1,0 +1,76 @@
+/**
+ * @module bench/report
+ * The benchmark's table: each scenario with req/s, p50/p99 latency and its ratio to the bare
+ * express route, then the project's targets with a verdict each.
+ */
+import Table from 'cli-table3';
+
+export interface ScenarioResult {
+  name: string;
+  target: 'memory' | 'durable' | 'bare';
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface BenchReport {
+  machine: { cpus: number; model: string; memoryBytes: number; node: string };
+  command: string;
+  settings: { users: number; durationSeconds: number; connections: number };
+  load: { users: number; startMs: number; seedMs: number | undefined; rssBytes: number | undefined };
+  peakRssBytes: number | undefined;
+  scenarios: ScenarioResult[];
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  value: string;
+  met: boolean | undefined;
+}
+
+const MB = 1024 * 1024;
+
+export function targets(report: BenchReport): Target[] {
+  const bare = report.scenarios.find((s) => s.target === 'bare')?.requestsPerSecond ?? 0;
+  const ratio = (name: string) => {
+    const s = report.scenarios.find((x) => x.name.startsWith(name));
+    return s && bare > 0 ? s.requestsPerSecond / bare : undefined;
+  };
+  const filter = ratio('filter');
+  const post = ratio('POST');
+  const loadMs = report.load.seedMs ?? report.load.startMs;
+  const rss = report.peakRssBytes ?? report.load.rssBytes;
+  const pct = (r: number | undefined) => (r === undefined ? 'n/a' : `${(r * 100).toFixed(0)}%`);
+  return [
+    { name: 'indexed filter vs bare route', goal: '≥ 75%', value: pct(filter), met: filter === undefined ? undefined : filter >= 0.75 },
+    { name: 'durable POST vs bare route', goal: '≥ 50%', value: pct(post), met: post === undefined ? undefined : post >= 0.5 },
+    { name: `load ${report.load.users} users`, goal: '< 15 s', value: `${(loadMs / 1000).toFixed(1)} s`, met: loadMs < 15_000 },
+    { name: 'server RSS', goal: '< 400 MB', value: rss === undefined ? 'n/a' : `${(rss / MB).toFixed(0)} MB`, met: rss === undefined ? undefined : rss < 400 * MB },
+  ];
+}
+
+export function printReport(report: BenchReport, print: (line: string) => void): void {
+  const bare = report.scenarios.find((s) => s.target === 'bare')?.requestsPerSecond ?? 0;
+  const m = report.machine;
+  print(`machine: ${m.cpus} × ${m.model}, ${(m.memoryBytes / MB / 1024).toFixed(1)} GB, node ${m.node}`);
+  print(`settings: ${report.settings.users} users, ${report.settings.connections} connections, ${report.settings.durationSeconds} s per scenario`);
+  const table = new Table({ head: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors/non-2xx'] });
+  for (const s of report.scenarios) {
+    table.push([
+      s.name,
+      s.requestsPerSecond.toFixed(0),
+      String(s.p50Ms),
+      String(s.p99Ms),
+      bare > 0 ? `${((s.requestsPerSecond / bare) * 100).toFixed(0)}%` : 'n/a',
+      `${s.errors}/${s.non2xx}`,
+    ]);
+  }
+  print(table.toString());
+  const goals = new Table({ head: ['target', 'goal', 'measured', 'met'] });
+  for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);
+  print(goals.toString());
+}

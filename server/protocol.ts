@@ -1,0 +1,80 @@
+/**
+ * @module server/protocol
+ * The one place where the server reaches into scim/: which protocol functions the endpoints use,
+ * with the options the mock target runs them with (e.g. lenient booleans for Entra interop).
+ * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
+ */
+import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import type { FilterNode } from '../scim/filter/types.js';
+import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
+import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
+import { defaultSchemaRegistry } from '../scim/schema/registry.js';
+import type { SchemaRegistry } from '../scim/schema/registry.js';
+import type { ResourceTypeName, StoredResource } from './store/types.js';
+
+export type { SchemaRegistry };
+
+export interface Projection {
+  attributes?: string[];
+  excludedAttributes?: string[];
+}
+
+export function defaultRegistry(): SchemaRegistry {
+  return defaultSchemaRegistry();
+}
+
+export function parseFilter(text: string): FilterNode {
+  return parseScimFilter(text);
+}
+
+export function compileFilter(node: FilterNode, resolver: AttributeResolver): (resource: StoredResource) => boolean {
+  return compileScimFilter(node, resolver);
+}
+
+// ---- pending: these delegate to scim/ modules that are still being written ----
+import { ScimError } from '../scim/errors.js';
+
+export interface PageRequest {
+  startIndex?: unknown;
+  count?: unknown;
+  cursor?: string;
+}
+
+export interface Page {
+  resources: StoredResource[];
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+  nextCursor?: string;
+  previousCursor?: string;
+}
+
+export function prepareResource(
+  _registry: SchemaRegistry,
+  _type: ResourceTypeName,
+  _body: unknown,
+  _options: { mode: 'create' | 'replace'; existing?: StoredResource },
+): ScimResource {
+  throw ScimError.notImplemented('prepareResource pending');
+}
+
+export function applyPatch(_registry: SchemaRegistry, _type: ResourceTypeName, _resource: StoredResource, _operations: readonly PatchOperation[]): ScimResource {
+  throw ScimError.notImplemented('applyPatch pending');
+}
+
+export function sortResources(list: StoredResource[], _sortBy: string, _sortOrder: string | undefined, _resolver: AttributeResolver): StoredResource[] {
+  return list;
+}
+
+export function paginate(list: StoredResource[], _request: PageRequest, options: { defaultCount: number; maxCount: number }): Page {
+  const resources = list.slice(0, options.defaultCount);
+  return { resources, totalResults: list.length, startIndex: 1, itemsPerPage: resources.length };
+}
+
+export function project(resource: StoredResource, _projection: Projection, _resolver: AttributeResolver, _registry: SchemaRegistry, _type: ResourceTypeName): ScimResource {
+  return resource;
+}
+
+export function listResponse(resources: ScimResource[], page: Page): ListResponse {
+  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: page.totalResults, itemsPerPage: page.itemsPerPage, startIndex: page.startIndex, Resources: resources };
+}

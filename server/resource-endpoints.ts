@@ -1,0 +1,179 @@
+/**
+ * @module server/resource-endpoints
+ * The SCIM operations on /Users and /Groups, free of HTTP so that the routes and /Bulk share them:
+ * query (RFC 7644 §3.4.2), create (§3.3), replace (§3.5.1), modify (§3.5.2), delete (§3.6).
+ * Protocol work goes through scim/ (via ./protocol.ts); identity, uniqueness and durability are the
+ * store's; quirks are asked at their plug points.
+ * https://datatracker.ietf.org/doc/html/rfc7644#section-3
+ */
+import { ScimError } from '../scim/errors.js';
+import { URN } from '../scim/types.js';
+import type { ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import type { FilterNode } from '../scim/filter/types.js';
+import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
+import type { QuirkRuntime } from './quirks/types.js';
+import { checkIfMatch } from './preconditions.js';
+import { LruCache } from './filter-cache.js';
+import * as protocol from './protocol.js';
+import type { Projection, SchemaRegistry } from './protocol.js';
+
+export interface ListQuery extends Projection {
+  filter?: string;
+  sortBy?: string;
+  sortOrder?: string;
+  startIndex?: unknown;
+  count?: unknown;
+  cursor?: string;
+}
+
+export interface ResourceEndpoints {
+  /** several types for a search at the service provider root (RFC 7644 §3.4.3) */
+  list(types: ResourceTypeName | readonly ResourceTypeName[], query: ListQuery): ListResponse;
+  /** 404 when absent */
+  get(type: ResourceTypeName, id: string): StoredResource;
+  create(type: ResourceTypeName, body: unknown): Promise<StoredResource>;
+  replace(type: ResourceTypeName, id: string, body: unknown, ifMatch?: string): Promise<StoredResource>;
+  patch(type: ResourceTypeName, id: string, body: unknown, ifMatch?: string): Promise<StoredResource>;
+  delete(type: ResourceTypeName, id: string, ifMatch?: string): Promise<void>;
+  /** the resource as returned: `password` and other returned:never attributes dropped, projection applied */
+  render(type: ResourceTypeName, resource: StoredResource, projection?: Projection): ScimResource;
+  resetCaches(): void;
+}
+
+export interface EndpointDeps {
+  store: ResourceStore;
+  registry: SchemaRegistry;
+  quirks: { runtime: QuirkRuntime | undefined };
+  pageSize: number;
+}
+
+interface CompiledFilter {
+  node: FilterNode;
+  predicate: (resource: StoredResource) => boolean;
+}
+
+const FILTER_CACHE_SIZE = 512;
+
+export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
+  const { store, registry, quirks } = deps;
+  const filters = new LruCache<CompiledFilter>(FILTER_CACHE_SIZE);
+
+  function compiled(type: ResourceTypeName, text: string): CompiledFilter {
+    const key = `${type}\u0000${text}`;
+    let hit = filters.get(key);
+    if (!hit) {
+      const node = protocol.parseFilter(text);
+      hit = { node, predicate: protocol.compileFilter(node, registry.resolver(type)) };
+      filters.set(key, hit);
+    }
+    return hit;
+  }
+
+  function query(type: ResourceTypeName, text: string | undefined): StoredResource[] {
+    if (text === undefined) return store.query(type);
+    let { node, predicate } = compiled(type, text);
+    const runtime = quirks.runtime;
+    if (runtime) {
+      const adjusted = runtime.filter({ resourceType: type, filter: node, text });
+      if (adjusted === undefined) return store.query(type);
+      if (adjusted !== node) {
+        node = adjusted;
+        predicate = protocol.compileFilter(adjusted, registry.resolver(type));
+      }
+    }
+    return store.query(type, { filter: node, predicate });
+  }
+
+  function existing(type: ResourceTypeName, id: string): StoredResource {
+    const found = store.get(type, id);
+    if (!found) throw ScimError.notFound(`${type} ${id} not found`);
+    return found;
+  }
+
+  function beforeWrite(type: ResourceTypeName, operation: 'create' | 'replace' | 'patch', resource: ScimResource, current?: StoredResource): ScimResource {
+    const runtime = quirks.runtime;
+    return runtime ? runtime.beforeWrite({ resourceType: type, operation, existing: current, resource, store }) : resource;
+  }
+
+  return {
+    list(types, q) {
+      const list = typeof types === 'string' ? [types] : types;
+      const all = list.length === 1 ? query(list[0]!, q.filter) : list.flatMap((type) => query(type, q.filter));
+      const first = list[0]!;
+      const sorted = q.sortBy !== undefined ? protocol.sortResources(all, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
+      const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
+      const page = protocol.paginate(sorted, { startIndex: q.startIndex, count: q.count, cursor: q.cursor }, { defaultCount: maxPage, maxCount: maxPage });
+      const rendered = page.resources.map((r) => {
+        const type = r.meta.resourceType;
+        return protocol.project(r, q, registry.resolver(type), registry, type);
+      });
+      return protocol.listResponse(rendered, page);
+    },
+
+    get: existing,
+
+    async create(type, body) {
+      const prepared = protocol.prepareResource(registry, type, body, { mode: 'create' });
+      return store.create(type, beforeWrite(type, 'create', prepared));
+    },
+
+    async replace(type, id, body, ifMatch) {
+      const current = existing(type, id);
+      // RFC 7644 §3.14: a stale version is refused before anything is validated or written.
+      checkIfMatch(ifMatch, current.meta.version);
+      const prepared = protocol.prepareResource(registry, type, body, { mode: 'replace', existing: current });
+      return store.replace(type, id, beforeWrite(type, 'replace', prepared, current));
+    },
+
+    async patch(type, id, body, ifMatch) {
+      const operations = patchOperations(body);
+      quirks.runtime?.checkPatch({ resourceType: type, operations });
+      const current = existing(type, id);
+      checkIfMatch(ifMatch, current.meta.version);
+      // RFC 7644 §3.5.2 (MUST): the operations apply atomically; applyPatch works on a copy and
+      // the store only sees the result once it has passed validation.
+      const patched = protocol.applyPatch(registry, type, current, operations);
+      const prepared = protocol.prepareResource(registry, type, patched, { mode: 'replace', existing: current });
+      return store.replace(type, id, beforeWrite(type, 'patch', prepared, current));
+    },
+
+    async delete(type, id, ifMatch) {
+      const current = existing(type, id);
+      checkIfMatch(ifMatch, current.meta.version);
+      if (quirks.runtime?.onDelete({ resourceType: type, existing: current }) === 'deactivate') {
+        const patched = protocol.applyPatch(registry, type, current, [{ op: 'replace', path: 'active', value: false }]);
+        const prepared = protocol.prepareResource(registry, type, patched, { mode: 'replace', existing: current });
+        await store.replace(type, id, beforeWrite(type, 'patch', prepared, current));
+        return;
+      }
+      await store.delete(type, id);
+    },
+
+    render(type, resource, projection = {}) {
+      return protocol.project(resource, projection, registry.resolver(type), registry, type);
+    },
+
+    resetCaches() {
+      filters.clear();
+    },
+  };
+}
+
+/** RFC 7644 §3.5.2: the body is a PatchOp message with at least one operation. */
+function patchOperations(body: unknown): PatchOperation[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw ScimError.invalidSyntax('PATCH body must be a PatchOp message');
+  }
+  const message = body as { schemas?: unknown; Operations?: unknown };
+  if (!Array.isArray(message.schemas) || !message.schemas.includes(URN.PatchOp)) {
+    throw ScimError.invalidSyntax(`PATCH body must list the schema ${URN.PatchOp}`);
+  }
+  const ops = message.Operations;
+  if (!Array.isArray(ops) || ops.length === 0) throw ScimError.invalidSyntax('PATCH body needs a non-empty "Operations" array');
+  ops.forEach((op, i) => {
+    if (typeof op !== 'object' || op === null || typeof (op as { op?: unknown }).op !== 'string') {
+      throw ScimError.invalidSyntax(`operation ${i + 1}: must be an object with a string "op"`);
+    }
+  });
+  return ops as PatchOperation[];
+}

@@ -1,0 +1,85 @@
+/**
+ * @module server/routes/admin
+ * The admin API under /_admin (same credentials as SCIM): reset the target, read or swap the quirk
+ * profile, read the request journal, and ask whether a user "can sign in" — how the pilot checks
+ * the outcome of provisioning on the application side. Not part of RFC 7644; errors still use the
+ * RFC 7644 §3.12 body so clients parse one shape.
+ * https://datatracker.ietf.org/doc/html/rfc7644#section-3.12
+ */
+import { Router } from 'express';
+import { ScimError } from '../../scim/errors.js';
+import type { ResourceStore, StoredResource } from '../store/types.js';
+import type { TargetContext } from '../context.js';
+import { sendNoContent, sendScim } from '../respond.js';
+
+export function adminRouter(ctx: TargetContext): Router {
+  const router = Router();
+
+  router.post('/reset', async (_req, res) => {
+    await ctx.store.reset();
+    ctx.journal?.clear();
+    ctx.resetCaches();
+    sendNoContent(res);
+  });
+
+  router.get('/quirks', (_req, res) => {
+    sendScim(res, 200, { active: ctx.quirks.runtime?.active ?? [], profile: ctx.quirks.profile ?? null });
+  });
+
+  router.put('/quirks', async (req, res) => {
+    const { validateQuirkProfile, createQuirkRuntime } = await import('../quirks/index.js');
+    const checked = validateQuirkProfile(req.body);
+    if (!checked.ok) throw ScimError.invalidValue(`Invalid quirk profile: ${checked.errors.join('; ')}`);
+    const runtime = createQuirkRuntime(checked.profile, { clock: ctx.clock });
+    ctx.quirks.runtime = runtime;
+    ctx.quirks.profile = checked.profile;
+    ctx.resetCaches();
+    sendScim(res, 200, { active: runtime.active, profile: checked.profile });
+  });
+
+  router.get('/requests', (req, res) => {
+    if (!ctx.journal) throw ScimError.notFound('The request journal is off: start the target with a journal');
+    const limit = optionalInteger(req.query.limit, 'limit');
+    const since = optionalInteger(req.query.since, 'since');
+    sendScim(res, 200, { entries: ctx.journal.list({ limit, since }) });
+  });
+
+  router.post('/signin', (req, res) => {
+    const userName = (req.body as { userName?: unknown } | undefined)?.userName;
+    if (typeof userName !== 'string' || userName.length === 0) {
+      throw ScimError.invalidValue('Body must be {"userName": "<userName>"}');
+    }
+    const verdict = ctx.quirks.runtime
+      ? ctx.quirks.runtime.signin(userName, ctx.store)
+      : defaultSignin(userName, ctx.store);
+    if (!verdict.ok) throw ScimError.forbidden(verdict.reason);
+    sendScim(res, 200, { userName, signin: 'ok' });
+  });
+
+  return router;
+}
+
+function optionalInteger(raw: unknown, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n)) throw ScimError.invalidValue(`${name} must be a non-negative integer`);
+  return n;
+}
+
+/** Without quirks a user can sign in when it exists and is active (RFC 7643 §4.1.1 `active`). */
+export function defaultSignin(userName: string, store: ResourceStore): { ok: true } | { ok: false; reason: string } {
+  const user = findUserByName(userName, store);
+  if (!user) return { ok: false, reason: `No user '${userName}' in the target` };
+  if (user.active === false) return { ok: false, reason: `User '${userName}' is disabled (active=false)` };
+  return { ok: true };
+}
+
+function findUserByName(userName: string, store: ResourceStore): StoredResource | undefined {
+  // RFC 7643 §4.1.1: userName is caseExact false.
+  const wanted = userName.toLowerCase();
+  const predicate = (u: StoredResource) => typeof u.userName === 'string' && u.userName.toLowerCase() === wanted;
+  return store.query('User', {
+    filter: { type: 'compare', op: 'eq', path: { attribute: 'userName' }, value: userName },
+    predicate,
+  })[0];
+}

@@ -1,0 +1,75 @@
+/**
+ * @module server/start
+ * startServer: createServer behind a listening HTTP server. The store may be given as a factory of
+ * the base URL, because with `port: 0` the URL (which goes into meta.location) is known only once
+ * the port is bound.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer, SCIM_BASE_PATH } from './app.js';
+import type { ServerOptions } from './app.js';
+import type { ResourceStore } from './store/types.js';
+
+export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl'> {
+  host?: string;
+  port?: number;
+  store: ResourceStore | ((baseUrl: string) => ResourceStore | Promise<ResourceStore>);
+  /** runs after the store exists and before requests are accepted (e.g. seeding) */
+  prepare?: (store: ResourceStore) => Promise<void>;
+}
+
+export interface RunningServer {
+  /** the SCIM base URL, http://HOST:PORT/scim/v2 */
+  readonly url: string;
+  readonly store: ResourceStore;
+  /** stops accepting, ends open connections, then closes the store and the journal */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const http = createHttpServer();
+  // A client that knows the port may connect before the store is ready: hold its requests.
+  let handler: RequestListener | undefined;
+  const early: [IncomingMessage, ServerResponse][] = [];
+  http.on('request', (req, res) => (handler ? handler(req, res) : early.push([req, res])));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 8080, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${SCIM_BASE_PATH}`;
+  let store: ResourceStore;
+  try {
+    store = typeof options.store === 'function' ? await options.store(url) : options.store;
+    await options.prepare?.(store);
+  } catch (error) {
+    await new Promise((resolve) => http.close(resolve));
+    throw error;
+  }
+  const { host: _h, port: _p, prepare: _prep, ...rest } = options;
+  const app = createServer({ ...rest, store, baseUrl: url });
+  handler = app;
+  for (const [req, res] of early.splice(0)) app(req, res);
+  http.keepAliveTimeout = 5_000;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    store,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeIdleConnections();
+          setTimeout(() => http.closeAllConnections(), 1_000).unref();
+        });
+        await store.close();
+        await options.journal?.close();
+      })()),
+  };
+}
