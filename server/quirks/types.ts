@@ -9,6 +9,7 @@ import type { RequestHandler } from 'express';
 import type { ScimResource } from '../../scim/types.js';
 import type { FilterNode } from '../../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from '../store/types.js';
+import type { QuirkProfile } from './profile.js';
 
 export type ScimOperation = 'list' | 'filter' | 'get' | 'create' | 'replace' | 'patch' | 'delete';
 
@@ -43,6 +44,10 @@ export interface QuirkRuntime {
   readonly pageSizeMax: number | undefined;
   /** POST /_admin/signin: can this user sign in (exists, active, licensed)? */
   signin(userName: string, store: ResourceStore): { ok: true } | { ok: false; reason: string };
+  /** the profile this runtime was built from (GET /_admin/quirks) */
+  readonly profile?: QuirkProfile;
+  /** cancels pending latency timers and destroys hung requests (call on server close and before a swap) */
+  close?(): void;
 }
 
 export interface JournalEntry {

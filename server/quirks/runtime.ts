@@ -1,0 +1,144 @@
+/**
+ * @module server/quirks/runtime
+ * Composes the quirks a profile turns on into the QuirkRuntime the server calls. Everything
+ * stateful (rate-limit windows, fault counters and PRNG, pending timers, hung requests) lives in
+ * the returned object; quirks that are off are not wired at all, so an empty profile costs a bare
+ * `next()` in the gate and an identity beforeWrite.
+ */
+import type { RequestHandler } from 'express';
+import { findKey } from '../../scim/path/values.js';
+import type { ScimResource } from '../../scim/types.js';
+import type { ResourceStore, StoredResource } from '../store/types.js';
+import { activeQuirks } from './active.js';
+import { createPathCompiler } from './attribute-paths.js';
+import type { PathCompiler } from './compiled-path.js';
+import { createFaultPicker } from './faults.js';
+import { checkImmutable, checkRequired, compilePerType, createUserNameCheck, dropIgnored } from './fields.js';
+import { createFilterGate } from './filter-support.js';
+import { createGate } from './gate.js';
+import type { GateParts, GateResources } from './gate.js';
+import { createLatencyPicker } from './latency.js';
+import { createLicenseLedger, isActive } from './licenses.js';
+import { groupsRefusal } from './operations.js';
+import { createPatchCheck } from './patch-support.js';
+import type { QuirkProfile } from './profile.js';
+import { mulberry32 } from './random.js';
+import { createRateLimiter } from './rate-limit.js';
+import { realTimers } from './timers.js';
+import type { Timers } from './timers.js';
+import { createTruncate } from './truncate.js';
+import type { QuirkRuntime, WriteContext } from './types.js';
+
+export interface QuirkRuntimeOptions {
+  clock?: () => Date;
+  /** replaces the seeded PRNGs of faults and latency (tests) */
+  random?: () => number;
+  timers?: Timers;
+  compile?: PathCompiler;
+}
+
+type WriteStep = (ctx: WriteContext, resource: ScimResource) => ScimResource;
+
+export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeOptions = {}): QuirkRuntime {
+  const compile = options.compile ?? createPathCompiler();
+  const clock = options.clock ?? (() => new Date());
+  const active = Object.freeze(activeQuirks(profile));
+  const on = new Set<string>(active);
+  const caseExactUserName = on.has('caseExactUserName');
+  const resources: GateResources = { pending: new Set(), hung: new Set() };
+
+  const ledger = on.has('licenses') ? createLicenseLedger(profile.licenses!, compile) : undefined;
+  const steps = writeSteps(profile, on, compile, ledger);
+  const filterGate = on.has('filterSupport') ? createFilterGate(profile.filterSupport!) : undefined;
+  const patchCheck = on.has('patchSupport') ? createPatchCheck(profile.patchSupport!, compile.hasValueFilter) : undefined;
+
+  return {
+    active,
+    caseExactUserName,
+    profile,
+    pageSizeMax: profile.pageSizeMax,
+    gate: createRuntimeGate(profile, on, options, clock, resources),
+    beforeWrite:
+      steps.length === 0
+        ? (ctx) => ctx.resource
+        : (ctx) => steps.reduce((resource, step) => step(ctx, resource), ctx.resource),
+    onDelete: ({ resourceType }) => (on.has('softDeleteOnly') && resourceType === 'User' ? 'deactivate' : 'delete'),
+    filter: filterGate ? ({ filter }) => filterGate(filter) : ({ filter }) => filter,
+    checkPatch: patchCheck ? ({ operations }) => patchCheck(operations) : () => undefined,
+    signin(userName, store) {
+      const user = findUser(store, userName, caseExactUserName);
+      if (!user) return { ok: false, reason: `no user with userName '${userName}'` };
+      if (!isActive(user)) return { ok: false, reason: `user '${userName}' is deactivated (active=false)` };
+      const unlicensed = ledger?.unlicensed(user, store);
+      return unlicensed === undefined ? { ok: true } : { ok: false, reason: `user '${userName}' holds no licence: ${unlicensed}` };
+    },
+    close() {
+      for (const cancel of resources.pending) cancel();
+      resources.pending.clear();
+      for (const res of resources.hung) res.destroy();
+      resources.hung.clear();
+    },
+  };
+}
+
+function writeSteps(profile: QuirkProfile, on: ReadonlySet<string>, compile: PathCompiler, ledger: ReturnType<typeof createLicenseLedger> | undefined): WriteStep[] {
+  const steps: WriteStep[] = [];
+  // Order matters: dropped attributes are never checked, cut values are what immutability compares,
+  // and the licence check runs last so that a refused write never consumed anything.
+  if (on.has('ignoreAttributes')) {
+    const paths = compilePerType(profile.ignoreAttributes!, compile);
+    steps.push((ctx, r) => dropIgnored(paths, ctx.resourceType, r));
+  }
+  if (on.has('truncate')) {
+    const truncate = createTruncate(profile.truncate!, compile);
+    steps.push((ctx, r) => truncate(ctx.resourceType, r));
+  }
+  if (on.has('requireFields')) {
+    const paths = compilePerType(profile.requireFields!, compile);
+    steps.push((ctx, r) => (checkRequired(paths, ctx.resourceType, r), r));
+  }
+  if (on.has('userNameFormat')) {
+    const check = createUserNameCheck(profile.userNameFormat!);
+    steps.push((ctx, r) => (ctx.resourceType === 'User' && check(r), r));
+  }
+  if (on.has('immutableAttributes')) {
+    const paths = compilePerType(profile.immutableAttributes!, compile);
+    steps.push((ctx, r) => (checkImmutable(paths, ctx.resourceType, ctx.existing, r), r));
+  }
+  if (ledger) steps.push((ctx, r) => (ledger.check({ ...ctx, resource: r }), r));
+  return steps;
+}
+
+function createRuntimeGate(
+  profile: QuirkProfile,
+  on: ReadonlySet<string>,
+  options: QuirkRuntimeOptions,
+  clock: () => Date,
+  resources: GateResources,
+): RequestHandler {
+  const wanted = ['rateLimit', 'faults', 'operations', 'groupsUnsupported', 'latencyMs'].some((q) => on.has(q));
+  if (!wanted) return (_req, _res, next) => next();
+  const parts: GateParts = {
+    now: () => clock().getTime(),
+    random: options.random ?? mulberry32(profile.faults?.seed ?? 0),
+    timers: options.timers ?? realTimers,
+  };
+  if (on.has('rateLimit')) parts.rateLimit = { limiter: createRateLimiter(profile.rateLimit!), detail: profile.rateLimit!.detail };
+  if (on.has('faults')) parts.faults = { pick: createFaultPicker(profile.faults!, options.random), retryAfterSeconds: profile.faults!.retryAfterSeconds };
+  if (on.has('operations')) parts.operations = profile.operations;
+  if (on.has('groupsUnsupported')) parts.groups = groupsRefusal(profile.groupsUnsupported!);
+  if (on.has('latencyMs')) parts.latency = createLatencyPicker(profile.latencyMs!);
+  return createGate(parts, resources);
+}
+
+function findUser(store: ResourceStore, userName: string, caseExact: boolean): StoredResource | undefined {
+  const wanted = caseExact ? userName : userName.toLowerCase();
+  // RFC 7643 §4.1.1: userName is caseExact false unless the app (this quirk) says otherwise.
+  const [user] = store.query('User', {
+    predicate: (u) => {
+      const value = u[findKey(u, 'userName') ?? 'userName'];
+      return typeof value === 'string' && (caseExact ? value : value.toLowerCase()) === wanted;
+    },
+  });
+  return user;
+}

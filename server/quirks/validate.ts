@@ -1,0 +1,118 @@
+/**
+ * @module server/quirks/validate
+ * Validates a quirk profile: structure with ajv against profile.schema.json (every error, not the
+ * first), then what a JSON Schema cannot say (attribute paths parse and resolve, patterns compile,
+ * ranges are ordered, licences have pools). Each reason is `pointer: message`.
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { parseAttrRef } from '../../scim/path/attr-ref.js';
+import type { ResourceTypeName } from '../store/types.js';
+import { createPathCompiler } from './attribute-paths.js';
+import type { PathCompiler } from './compiled-path.js';
+import type { QuirkProfile } from './profile.js';
+import profileSchema from './profile.schema.json' with { type: 'json' };
+
+export type ProfileValidation = { ok: true; profile: QuirkProfile } | { ok: false; errors: string[] };
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use; the validator is a pure function of its input (errors are read at once). */
+function schemaValidator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true }).compile(profileSchema);
+  return compiled;
+}
+
+export function validateQuirkProfile(json: unknown, compile: PathCompiler = createPathCompiler()): ProfileValidation {
+  const validate = schemaValidator();
+  const errors = validate(json) ? [] : formatErrors(validate.errors ?? []);
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) errors.push(...semanticErrors(json as Record<string, unknown>, compile));
+  const unique = [...new Set(errors)];
+  return unique.length === 0 ? { ok: true, profile: json as QuirkProfile } : { ok: false, errors: unique };
+}
+
+function formatErrors(errors: readonly ErrorObject[]): string[] {
+  return errors.map((e) => {
+    const at = e.instancePath || '/';
+    switch (e.keyword) {
+      case 'additionalProperties':
+        return `${e.instancePath}/${String(e.params.additionalProperty)}: unknown key`;
+      case 'enum':
+        return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      case 'required':
+        return `${at}: missing '${String(e.params.missingProperty)}'`;
+      default:
+        return `${at}: ${e.message ?? e.keyword}`;
+    }
+  });
+}
+
+const TYPES: readonly ResourceTypeName[] = ['User', 'Group'];
+
+function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler): string[] {
+  const errors: string[] = [];
+  const checkPath = (type: ResourceTypeName, text: unknown, at: string): void => {
+    if (typeof text !== 'string') return;
+    try {
+      compile(type, text);
+    } catch (error) {
+      errors.push(`${at}: ${(error as Error).message}`);
+    }
+  };
+  const truncate = asRecord(profile.truncate);
+  for (const type of TYPES) {
+    for (const text of Object.keys(asRecord(truncate?.[type]) ?? {})) checkPath(type, text, `/truncate/${type}/${text}`);
+  }
+  for (const quirk of ['requireFields', 'ignoreAttributes', 'immutableAttributes']) {
+    const perType = asRecord(profile[quirk]);
+    for (const type of TYPES) {
+      const list = perType?.[type];
+      if (Array.isArray(list)) list.forEach((text, i) => checkPath(type, text, `/${quirk}/${type}/${i}`));
+    }
+  }
+  const licenses = asRecord(profile.licenses);
+  if (licenses) {
+    checkPath('User', licenses.roleAttribute, '/licenses/roleAttribute');
+    if (licenses.seats === undefined && licenses.pools === undefined) errors.push('/licenses: set seats, pools or both');
+    const pools = asRecord(licenses.pools) ?? {};
+    for (const [role, licence] of Object.entries(asRecord(licenses.roles) ?? {})) {
+      if (typeof licence === 'string' && !Object.hasOwn(pools, licence)) errors.push(`/licenses/roles/${role}: licence '${licence}' has no entry in /licenses/pools`);
+    }
+  }
+  const filterSupport = asRecord(profile.filterSupport);
+  if (Array.isArray(filterSupport?.attributes)) {
+    filterSupport.attributes.forEach((text: unknown, i: number) => {
+      if (typeof text !== 'string') return;
+      try {
+        parseAttrRef(text, (detail) => new TypeError(detail));
+      } catch (error) {
+        errors.push(`/filterSupport/attributes/${i}: ${(error as Error).message}`);
+      }
+    });
+  }
+  const userNameFormat = asRecord(profile.userNameFormat);
+  if (typeof userNameFormat?.pattern === 'string') {
+    try {
+      new RegExp(userNameFormat.pattern, 'u');
+    } catch (error) {
+      errors.push(`/userNameFormat/pattern: ${(error as Error).message}`);
+    }
+  }
+  const faults = asRecord(profile.faults);
+  if (faults && (faults.probability === undefined) === (faults.every === undefined)) errors.push('/faults: set exactly one of probability and every');
+  errors.push(...delayErrors(profile.latencyMs, '/latencyMs'));
+  return errors;
+}
+
+function delayErrors(value: unknown, at: string): string[] {
+  const delay = asRecord(value);
+  if (!delay) return [];
+  if (typeof delay.min === 'number' && typeof delay.max === 'number' && delay.min > delay.max) return [`${at}: min must not exceed max`];
+  const out = delayErrors(delay.default, `${at}/default`);
+  for (const [key, d] of Object.entries(asRecord(delay.endpoints) ?? {})) out.push(...delayErrors(d, `${at}/endpoints/${key}`));
+  return out;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
