@@ -1,0 +1,11 @@
+export { createMemoryStore } from './memory-store.js';
+export { createDurableStore } from './durable-store.js';
+export type {
+  DurableStoreOptions,
+  QueryOptions,
+  ResourceStore,
+  ResourceTypeName,
+  StoredResource,
+  StoreOptions,
+  StoreStats,
+} from './types.js';

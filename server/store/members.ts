@@ -1,0 +1,70 @@
+/**
+ * @module server/store/members
+ * Group membership, RFC 7643 §4.2 (Group `members`) and §4.1.2 (User `groups`, readOnly, derived).
+ * Members are stored as `{ value, $ref, display, type }`; a user's `groups` is computed from the
+ * reverse index each time the user is returned, so it can never go stale.
+ * https://datatracker.ietf.org/doc/html/rfc7643#section-4.2
+ */
+import { ScimError } from '../../scim/errors.js';
+import type { StoreState } from './state.js';
+import type { ResourceTypeName, StoredResource } from './types.js';
+
+export interface StoredMember {
+  value: string;
+  $ref: string;
+  display?: string;
+  type: ResourceTypeName;
+}
+
+export interface MemberOptions {
+  baseUrl: string;
+  validateMembers: boolean;
+  /** the group being written (a group cannot contain itself) */
+  groupId: string;
+}
+
+/** Normalises a `members` value: one entry per id, `$ref` and `type` from where the id lives. */
+export function normaliseMembers(state: StoreState, members: unknown, options: MemberOptions): StoredMember[] {
+  if (members === undefined || members === null) return [];
+  if (!Array.isArray(members)) throw ScimError.invalidValue("'members' must be an array");
+  const out: StoredMember[] = [];
+  const seen = new Set<string>();
+  members.forEach((member: unknown, i) => {
+    const value = member !== null && typeof member === 'object' ? (member as Record<string, unknown>).value : undefined;
+    if (typeof value !== 'string' || value === '') throw ScimError.invalidValue(`members[${i}]: 'value' must be a non-empty string`);
+    if (value === options.groupId) throw ScimError.invalidValue(`members[${i}]: a group cannot be a member of itself`);
+    // Entra sends the same member twice in one PATCH at times; a member is listed once.
+    if (seen.has(value)) return;
+    seen.add(value);
+    const user = state.get('User', value);
+    const group = user ? undefined : state.get('Group', value);
+    if (!user && !group && options.validateMembers) {
+      throw ScimError.invalidValue(`members[${i}]: no User or Group has id '${value}'`);
+    }
+    const given = member as Record<string, unknown>;
+    const type: ResourceTypeName = group || (!user && given.type === 'Group') ? 'Group' : 'User';
+    const display = typeof given.display === 'string' ? given.display : displayOf(user?.resource ?? group?.resource);
+    out.push(display === undefined
+      ? { value, $ref: `${options.baseUrl}/${type}s/${value}`, type }
+      : { value, $ref: `${options.baseUrl}/${type}s/${value}`, display, type });
+  });
+  return out;
+}
+
+/** RFC 7643 §4.1.2: `groups` of a member, `type: 'direct'`, in group creation order. */
+export function derivedGroups(state: StoreState, memberId: string, baseUrl: string): Record<string, string>[] {
+  const entries = state.memberOf.get(memberId).map((id) => state.get('Group', id)).filter((e) => e !== undefined);
+  entries.sort((a, b) => a.ord - b.ord);
+  return entries.map(({ resource }) => {
+    const ref: Record<string, string> = { value: resource.id, $ref: `${baseUrl}/Groups/${resource.id}` };
+    if (typeof resource.displayName === 'string') ref.display = resource.displayName;
+    ref.type = 'direct';
+    return ref;
+  });
+}
+
+function displayOf(resource: StoredResource | undefined): string | undefined {
+  if (!resource) return undefined;
+  if (typeof resource.displayName === 'string') return resource.displayName;
+  return typeof resource.userName === 'string' ? resource.userName : undefined;
+}

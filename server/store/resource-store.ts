@@ -1,0 +1,177 @@
+/**
+ * @module server/store/resource-store
+ * The store's operations over a StoreState, shared by the memory and the durable store: identity
+ * and meta (RFC 7643 §3.1), uniqueness (RFC 7644 §3.3), group membership (RFC 7643 §4.2), indexed
+ * queries (RFC 7644 §3.4.2.2). Each write validates everything first, then changes memory in one
+ * synchronous step (so checks and write are atomic), then hands the physical changes to the
+ * persistence, whose promise the caller awaits.
+ * https://datatracker.ietf.org/doc/html/rfc7644#section-3.3
+ */
+import { randomUUID } from 'node:crypto';
+import { ScimError } from '../../scim/errors.js';
+import type { ScimResource } from '../../scim/types.js';
+import { buildRecord, withoutMembers } from './build.js';
+import type { BuildContext } from './build.js';
+import { derivedGroups } from './members.js';
+import { indexedCandidates } from './query-plan.js';
+import type { Entry, StoreState } from './state.js';
+import { assertUnique } from './uniqueness.js';
+import type { BatchClaims, UniquenessRules } from './uniqueness.js';
+import type { QueryOptions, ResourceStore, ResourceTypeName, StoredResource, StoreOptions, StoreStats } from './types.js';
+
+/** A physical change: replaying it over any state sets that record to this value (idempotent). */
+export type Change =
+  | { readonly op: 'put'; readonly type: ResourceTypeName; readonly resource: StoredResource }
+  | { readonly op: 'delete'; readonly type: ResourceTypeName; readonly id: string }
+  | { readonly op: 'reset' };
+
+/** Where changes go once applied in memory. */
+export interface Persistence {
+  /** throws when the store can take no more writes (closed, or a disk write failed) */
+  assertWritable(): void;
+  /** called synchronously right after memory changed; resolves once the changes are durable */
+  commit(changes: readonly Change[]): Promise<void>;
+  close(): Promise<void>;
+  stats(): Omit<StoreStats, 'users' | 'groups'>;
+}
+
+/** Applies one change to a state: the single code path for live writes and journal replay. */
+export function applyChange(state: StoreState, change: Change): void {
+  switch (change.op) {
+    case 'put': state.put(change.type, change.resource); return;
+    case 'delete': state.delete(change.type, change.id); return;
+    case 'reset': state.clear(); return;
+    default: {
+      const never: never = change;
+      throw new TypeError(`unknown change ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function createStoreCore(state: StoreState, options: StoreOptions, persistence: Persistence): ResourceStore {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const rules: UniquenessRules = {
+    caseExactUserName: options.caseExactUserName ?? false,
+    uniqueGroupDisplayName: options.uniqueGroupDisplayName ?? true,
+  };
+  const validateMembers = options.validateMembers ?? true;
+
+  const context = (): BuildContext => ({ state, baseUrl, validateMembers, now: clock().toISOString() });
+
+  function freshId(type: ResourceTypeName, taken?: ReadonlySet<string>): string {
+    const id = newId();
+    if (typeof id !== 'string' || id === '' || state.get(type, id) || taken?.has(id)) {
+      throw new TypeError(`newId() returned an unusable or duplicate id: ${String(id)}`);
+    }
+    return id;
+  }
+
+  // RFC 7643 §4.1.2: a user's `groups` is derived from membership whenever the user is returned.
+  function view(type: ResourceTypeName, resource: StoredResource): StoredResource {
+    if (type !== 'User') return resource;
+    const groups = derivedGroups(state, resource.id, baseUrl);
+    if (groups.length === 0) return resource;
+    const { meta, ...rest } = resource;
+    return Object.freeze({ ...rest, groups: Object.freeze(groups.map((g) => Object.freeze(g))), meta }) as StoredResource;
+  }
+
+  function commit(changes: readonly Change[]): Promise<void> {
+    persistence.assertWritable();
+    for (const change of changes) applyChange(state, change);
+    return persistence.commit(changes);
+  }
+
+  function existing(type: ResourceTypeName, id: string): Entry {
+    const entry = state.get(type, id);
+    if (!entry) throw ScimError.notFound(`${type} ${id} not found`);
+    return entry;
+  }
+
+  return {
+    get(type, id) {
+      const entry = state.get(type, id);
+      return entry && view(type, entry.resource);
+    },
+
+    query(type, query: QueryOptions = {}) {
+      const ids = query.filter ? indexedCandidates(state, type, query.filter) : undefined;
+      let entries: Iterable<Entry>;
+      if (ids === undefined) entries = state.records[type].values();
+      else {
+        const hits = ids.map((id) => state.get(type, id)).filter((e) => e !== undefined);
+        entries = hits.sort((a, b) => a.ord - b.ord);
+      }
+      const out: StoredResource[] = [];
+      for (const entry of entries) {
+        const resource = view(type, entry.resource);
+        if (!query.predicate || query.predicate(resource)) out.push(resource);
+      }
+      return out;
+    },
+
+    count(type) {
+      return state.records[type].size;
+    },
+
+    async create(type, input) {
+      persistence.assertWritable();
+      const record = buildRecord(context(), type, freshId(type), input);
+      assertUnique(state, type, record, rules);
+      await commit([{ op: 'put', type, resource: record }]);
+      return view(type, record);
+    },
+
+    async createMany(type, inputs) {
+      const ctx = context();
+      const claims: BatchClaims = new Map();
+      const ids = new Set<string>();
+      const records = inputs.map((input, i) => {
+        try {
+          const id = freshId(type, ids);
+          ids.add(id);
+          const record = buildRecord(ctx, type, id, input);
+          assertUnique(state, type, record, rules, claims);
+          return record;
+        } catch (error) {
+          if (error instanceof ScimError) throw new ScimError(error.status, error.scimType, `resource ${i}: ${error.message}`);
+          throw error;
+        }
+      });
+      await commit(records.map((resource) => ({ op: 'put', type, resource })));
+      return records.map((record) => view(type, record));
+    },
+
+    async replace(type, id, input) {
+      const { resource: old } = existing(type, id);
+      const record = buildRecord(context(), type, id, input, { created: old.meta.created, version: old.meta.version });
+      assertUnique(state, type, record, rules);
+      await commit([{ op: 'put', type, resource: record }]);
+      return view(type, record);
+    },
+
+    async delete(type, id) {
+      existing(type, id);
+      const now = clock().toISOString();
+      const gone = new Set([id]);
+      // A deleted resource leaves every group that listed it: those groups change (version, lastModified).
+      const groups = state.memberOf.get(id).map((gid) => state.get('Group', gid)).filter((e) => e !== undefined);
+      const changes: Change[] = [{ op: 'delete', type, id }];
+      for (const { resource } of groups) if (resource.id !== id) changes.push({ op: 'put', type: 'Group', resource: withoutMembers(resource, gone, now) });
+      await commit(changes);
+    },
+
+    async reset() {
+      await commit([{ op: 'reset' }]);
+    },
+
+    close() {
+      return persistence.close();
+    },
+
+    stats() {
+      return { users: state.records.User.size, groups: state.records.Group.size, ...persistence.stats() };
+    },
+  };
+}
