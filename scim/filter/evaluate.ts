@@ -7,7 +7,8 @@
  * Semantics pinned down here:
  * - a multi-valued attribute matches if any value matches (RFC 7644 §3.4.2.2);
  * - `ne` is the negation of `eq` over the whole attribute: an absent attribute is "not equal";
- * - `attr eq null` matches an absent attribute, `attr ne null` a present one;
+ * - `attr eq null` is `not (attr pr)` and `attr ne null` is `attr pr` (RFC 7643 §2.5: null and
+ *   unassigned are the same state);
  * - a multi-valued complex attribute without sub-attribute (`emails co "x"`) compares its `value`;
  * - `pr` is false for null, "", [] and {};
  * - an attribute the resolver does not know is invalidFilter: RFC 7644 §3.12 Table 9 defines
@@ -142,7 +143,7 @@ function compileNode(node: FilterNode, scope: Scope): Test {
       if (node.value === null) {
         if (node.op !== 'eq' && node.op !== 'ne') throw ScimError.invalidFilter(`'${accessor.label} ${node.op} null': null supports eq and ne only`);
         const wantPresent = node.op === 'ne';
-        return (t) => accessor.read(t).length > 0 === wantPresent;
+        return (t) => accessor.read(t).some(isPresentValue) === wantPresent;
       }
       const test = compileValueTest(accessor.def, node.op, node.value, accessor.label);
       if (node.op === 'ne') return (t) => !accessor.read(t).some(test);

@@ -82,7 +82,7 @@ function tokenize(text: string): Lexed {
 /** The parser's message, reworded where it leaks its internals. */
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes('(EOT)')) return 'the filter ends too early:';
+  if (message.includes('(EOT)')) return 'an operand or closing bracket is missing';
   const notJson = /^\[(.*)\((\w+)\)\] is not json$/s.exec(message);
   if (notJson) return `'${notJson[1]}' is not a comparison value (a JSON string, number, true, false or null)`;
   return message;
