@@ -44,6 +44,11 @@ export interface SchemaRegistry {
   /** Core URN first, then the extensions. */
   schemaUrns(resourceType: string): readonly string[];
   resolver(resourceType: string): AttributeResolver;
+  /**
+   * Derived data (compiled validators, JSON Schemas) cached on this registry instance, so that two
+   * registries never share it and nothing is cached process-wide.
+   */
+  memo<T>(key: string, build: () => T): T;
 }
 
 interface Entry {
@@ -63,6 +68,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
     }
   }
   const resolvers = new Map<string, AttributeResolver>();
+  const memos = new Map<string, unknown>();
 
   function resourceType(nameOrEndpoint: string): ResourceTypeDefinition | undefined {
     const key = nameOrEndpoint.toLowerCase().replace(/^\//, '');
@@ -121,6 +127,10 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
     coreSchemaUrn,
     extensionUrns,
     schemaUrns: (name) => [coreSchemaUrn(name), ...extensionUrns(name)],
+    memo<T>(key: string, build: () => T): T {
+      if (!memos.has(key)) memos.set(key, build());
+      return memos.get(key) as T;
+    },
     resolver(name) {
       const key = requireType(name).name;
       let r = resolvers.get(key);
