@@ -34,7 +34,7 @@ export interface ServerOptions {
   bulk?: BulkLimits;
   clock?: () => Date;
   quirks?: QuirkRuntime;
-  /** the profile `quirks` was built from, returned by GET /_admin/quirks */
+  /** the profile `quirks` was built from, for GET /_admin/quirks (default: quirks.profile) */
   quirkProfile?: unknown;
   journal?: RequestJournal;
   /** default and largest page of a list response (default 100) */
@@ -49,7 +49,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 
 export function createServer(options: ServerOptions): Express {
   const registry = options.registry ?? defaultRegistry();
-  const quirks = { runtime: options.quirks, profile: options.quirkProfile ?? (options.quirks ? profileOf(options.quirks) : undefined) };
+  const quirks = { runtime: options.quirks, profile: options.quirkProfile ?? options.quirks?.profile };
   const clock = options.clock ?? (() => new Date());
   const bulk = options.bulk ?? DEFAULT_BULK;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -61,6 +61,7 @@ export function createServer(options: ServerOptions): Express {
     maxBodyBytes,
     bulk,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    basicAuth: (options.auth.basic?.length ?? 0) > 0,
     clock,
     journal: options.journal,
     quirks,
@@ -87,8 +88,4 @@ export function createServer(options: ServerOptions): Express {
 
 function isBulkPath(path: string): boolean {
   return path.toLowerCase().replace(/\/+$/, '') === `${SCIM_BASE_PATH.toLowerCase()}/bulk`;
-}
-
-function profileOf(runtime: QuirkRuntime): unknown {
-  return (runtime as { profile?: unknown }).profile;
 }

@@ -20,6 +20,8 @@ export interface TargetContext {
   readonly maxBodyBytes: number;
   readonly bulk: BulkLimits;
   readonly pageSize: number;
+  /** HTTP Basic is accepted too (advertised in /ServiceProviderConfig) */
+  readonly basicAuth: boolean;
   readonly clock: () => Date;
   readonly journal: RequestJournal | undefined;
   /** swapped by PUT /_admin/quirks */
