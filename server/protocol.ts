@@ -10,6 +10,9 @@ import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
 import { defaultSchemaRegistry } from '../scim/schema/registry.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
+import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
+import { sortResources as sortScimResources } from '../scim/sort.js';
+import type { SortOrder } from '../scim/sort.js';
 import type { ResourceTypeName, StoredResource } from './store/types.js';
 
 export type { SchemaRegistry };
@@ -25,6 +28,24 @@ export function defaultRegistry(): SchemaRegistry {
 
 export function parseFilter(text: string): FilterNode {
   return parseScimFilter(text);
+}
+
+/**
+ * Validates and canonicalises a body for create or replace. Booleans are read leniently ("True",
+ * "False") because Microsoft Entra's default dialect sends them as strings (ENTRA-SPEC §6.5).
+ */
+export function prepareResource(
+  registry: SchemaRegistry,
+  type: ResourceTypeName,
+  body: unknown,
+  options: { mode: 'create' | 'replace'; existing?: StoredResource },
+): ScimResource {
+  return prepareScimResource(body, { registry, resourceType: type, mode: options.mode, existing: options.existing, lenientBooleans: true });
+}
+
+/** RFC 7644 §3.4.2.3; sortOrder is checked there (ascending | descending). */
+export function sortResources(list: StoredResource[], sortBy: string, sortOrder: string | undefined, resolver: AttributeResolver): StoredResource[] {
+  return sortScimResources(list, sortBy, sortOrder as SortOrder | undefined, resolver);
 }
 
 export function compileFilter(node: FilterNode, resolver: AttributeResolver): (resource: StoredResource) => boolean {
@@ -49,22 +70,11 @@ export interface Page {
   previousCursor?: string;
 }
 
-export function prepareResource(
-  _registry: SchemaRegistry,
-  _type: ResourceTypeName,
-  _body: unknown,
-  _options: { mode: 'create' | 'replace'; existing?: StoredResource },
-): ScimResource {
-  throw ScimError.notImplemented('prepareResource pending');
-}
 
 export function applyPatch(_registry: SchemaRegistry, _type: ResourceTypeName, _resource: StoredResource, _operations: readonly PatchOperation[]): ScimResource {
   throw ScimError.notImplemented('applyPatch pending');
 }
 
-export function sortResources(list: StoredResource[], _sortBy: string, _sortOrder: string | undefined, _resolver: AttributeResolver): StoredResource[] {
-  return list;
-}
 
 export function paginate(list: StoredResource[], _request: PageRequest, options: { defaultCount: number; maxCount: number }): Page {
   const resources = list.slice(0, options.defaultCount);

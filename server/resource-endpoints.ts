@@ -84,6 +84,27 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     return store.query(type, { filter: node, predicate });
   }
 
+  /**
+   * RFC 7644 §3.4.3: a root search spans every type; a filter naming an attribute that only some
+   * types have matches nothing in the others instead of failing the whole search.
+   */
+  function queryMany(types: readonly ResourceTypeName[], text: string | undefined): StoredResource[] {
+    const found: StoredResource[] = [];
+    let failure: unknown;
+    let answered = 0;
+    for (const type of types) {
+      try {
+        found.push(...query(type, text));
+        answered++;
+      } catch (error) {
+        if (!(error instanceof ScimError) || error.scimType !== 'invalidFilter') throw error;
+        failure ??= error;
+      }
+    }
+    if (answered === 0 && failure) throw failure;
+    return found;
+  }
+
   function existing(type: ResourceTypeName, id: string): StoredResource {
     const found = store.get(type, id);
     if (!found) throw ScimError.notFound(`${type} ${id} not found`);
@@ -98,7 +119,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   return {
     list(types, q) {
       const list = typeof types === 'string' ? [types] : types;
-      const all = list.length === 1 ? query(list[0]!, q.filter) : list.flatMap((type) => query(type, q.filter));
+      const all = list.length === 1 ? query(list[0]!, q.filter) : queryMany(list, q.filter);
       const first = list[0]!;
       const sorted = q.sortBy !== undefined ? protocol.sortResources(all, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
       const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
