@@ -1,0 +1,109 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import { FAULT_KINDS, FILTER_OPERATORS, PROFILE_KEYS } from '../../../server/quirks/profile.js';
+import { activeQuirks, createQuirkRuntime, listBundledProfiles, loadQuirkProfile, validateQuirkProfile } from '../../../server/quirks/index.js';
+import schema from '../../../server/quirks/profile.schema.json' with { type: 'json' };
+import { fixturePath } from '../../../util/package-root.js';
+
+type Node = { properties?: Record<string, unknown>; $ref?: string; items?: unknown; enum?: unknown[] };
+
+function at(path: string): Node {
+  let node: unknown = schema;
+  if (path !== '') for (const key of path.split('.')) node = (node as Record<string, unknown>)[key] ?? (node as { properties: Record<string, unknown> }).properties[key];
+  return node as Node;
+}
+
+describe('server/quirks/profile', () => {
+  describe('.PROFILE_KEYS (drift between profile.schema.json and the QuirkProfile type)', () => {
+    for (const [path, keys] of Object.entries(PROFILE_KEYS)) {
+      it(`should list the same keys as the schema at '${path || '(root)'}'`, () => {
+        expect(Object.keys(at(path).properties ?? {}).sort()).to.deep.equal(Object.keys(keys).sort());
+      });
+    }
+
+    it('should list the same fault kinds and filter operators as the schema', () => {
+      expect((at('faults.kinds').items as Node).enum).to.deep.equal([...FAULT_KINDS]);
+      expect((at('filterSupport.operators').items as Node).enum).to.deep.equal([...FILTER_OPERATORS]);
+    });
+  });
+
+  describe('bundled profiles (fixtures/quirks)', () => {
+    const names = readdirSync(fixturePath('quirks')).map((f) => f.replace(/\.json$/, ''));
+
+    it('should bundle the profiles the issue names, and at least three from real apps', async () => {
+      const bundled = await listBundledProfiles();
+      for (const name of ['strict-rfc', 'entra-lenient', 'slack-like', 'no-delete', 'seat-limited', 'throttled', 'flaky', 'case-sensitive', 'legacy-filter']) {
+        expect(bundled).to.include(name);
+      }
+      const cited = bundled.filter((n) => /https:\/\//.test(JSON.parse(readFileSync(fixturePath('quirks', `${n}.json`), 'utf8')).description));
+      expect(cited.length).to.be.at.least(3);
+    });
+
+    for (const name of names) {
+      it(`should load '${name}' as a valid profile with a description`, async () => {
+        const profile = await loadQuirkProfile(name);
+        expect(profile.description).to.be.a('string').with.length.above(20);
+      });
+    }
+
+    it('should turn nothing on in strict-rfc', async () => {
+      expect(activeQuirks(await loadQuirkProfile('strict-rfc'))).to.deep.equal([]);
+      expect(createQuirkRuntime(await loadQuirkProfile('strict-rfc')).active).to.deep.equal([]);
+    });
+  });
+
+  describe('#validateQuirkProfile()', () => {
+    it('should refuse an invalid profile with every bad key and why', () => {
+      const result = validateQuirkProfile({
+        truncate: { mode: 'chop', User: { nope: 3, 'name.givenName': -1 } },
+        bogus: true,
+        rateLimit: { requests: 0 },
+        faults: { kinds: ['500'], probability: 0.5, every: 3 },
+        licenses: { roles: { admin: 'premium' } },
+        userNameFormat: { pattern: '(' },
+        latencyMs: { min: 50, max: 10 },
+      });
+      expect(result.ok).to.equal(false);
+      const errors = (result as { errors: string[] }).errors;
+      expect(errors).to.include.members([
+        '/: missing \'description\'',
+        '/bogus: unknown key',
+        '/truncate/mode: must be one of "cut", "reject"',
+        '/truncate/User/name.givenName: must be >= 0',
+        "/truncate/User/nope: 'nope' is not an attribute of User",
+        "/rateLimit: missing 'windowMs'",
+        '/rateLimit/requests: must be >= 1',
+        '/faults: set exactly one of probability and every',
+        '/licenses: set seats, pools or both',
+        "/licenses/roles/admin: licence 'premium' has no entry in /licenses/pools",
+        '/latencyMs: min must not exceed max',
+      ]);
+      expect(errors.some((e) => e.startsWith('/userNameFormat/pattern: '))).to.equal(true);
+    });
+
+    it('should accept a profile with only a description and turn nothing on', () => {
+      const result = validateQuirkProfile({ description: 'nothing' });
+      expect(result).to.deep.equal({ ok: true, profile: { description: 'nothing' } });
+    });
+
+    it('should refuse attribute paths that are prototype keys', () => {
+      const result = validateQuirkProfile({ description: 'x', ignoreAttributes: { User: ['__proto__'] } });
+      expect(result.ok).to.equal(false);
+    });
+
+    it('should resolve URN-qualified extension paths and sub-attributes', () => {
+      const result = validateQuirkProfile({
+        description: 'x',
+        requireFields: { User: ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', 'name.familyName'] },
+      });
+      expect(result.ok).to.equal(true);
+    });
+  });
+
+  describe('#loadQuirkProfile()', () => {
+    it('should name the bundled profiles when the name is unknown', async () => {
+      const error = await loadQuirkProfile('no-such-profile').then(() => undefined, (e: Error) => e);
+      expect(error?.message).to.match(/no bundled profile 'no-such-profile' \(try: .*strict-rfc/);
+    });
+  });
+});
