@@ -12,6 +12,7 @@ import { defaultSchemaRegistry } from '../scim/schema/registry.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
+import { compileProjection } from '../scim/projection/index.js';
 import type { SortOrder } from '../scim/sort.js';
 import type { ResourceTypeName, StoredResource } from './store/types.js';
 
@@ -20,6 +21,14 @@ export type { SchemaRegistry };
 export interface Projection {
   attributes?: string[];
   excludedAttributes?: string[];
+}
+
+/**
+ * RFC 7644 §3.4.2.5, §3.9: compiles attributes/excludedAttributes once for a response; also drops
+ * returned:never attributes (password) from every response.
+ */
+export function projector(registry: SchemaRegistry, type: ResourceTypeName, projection: Projection): (resource: ScimResource) => ScimResource {
+  return compileProjection(projection, registry.resolver(type), { knownUrns: registry.schemaUrns(type) });
 }
 
 export function defaultRegistry(): SchemaRegistry {
@@ -81,9 +90,6 @@ export function paginate(list: StoredResource[], _request: PageRequest, options:
   return { resources, totalResults: list.length, startIndex: 1, itemsPerPage: resources.length };
 }
 
-export function project(resource: StoredResource, _projection: Projection, _resolver: AttributeResolver, _registry: SchemaRegistry, _type: ResourceTypeName): ScimResource {
-  return resource;
-}
 
 export function listResponse(resources: ScimResource[], page: Page): ListResponse {
   return { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: page.totalResults, itemsPerPage: page.itemsPerPage, startIndex: page.startIndex, Resources: resources };

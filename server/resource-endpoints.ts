@@ -69,6 +69,17 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     return hit;
   }
 
+  // Most responses ask for no projection: compile that one once per type.
+  const defaultProjectors = new Map<ResourceTypeName, (resource: ScimResource) => ScimResource>();
+  function projectorFor(type: ResourceTypeName, projection: Projection): (resource: ScimResource) => ScimResource {
+    if (projection.attributes === undefined && projection.excludedAttributes === undefined) {
+      let p = defaultProjectors.get(type);
+      if (!p) defaultProjectors.set(type, (p = protocol.projector(registry, type, {})));
+      return p;
+    }
+    return protocol.projector(registry, type, { attributes: projection.attributes, excludedAttributes: projection.excludedAttributes });
+  }
+
   function query(type: ResourceTypeName, text: string | undefined): StoredResource[] {
     if (text === undefined) return store.query(type);
     let { node, predicate } = compiled(type, text);
@@ -124,10 +135,8 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const sorted = q.sortBy !== undefined ? protocol.sortResources(all, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
       const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
       const page = protocol.paginate(sorted, { startIndex: q.startIndex, count: q.count, cursor: q.cursor }, { defaultCount: maxPage, maxCount: maxPage });
-      const rendered = page.resources.map((r) => {
-        const type = r.meta.resourceType;
-        return protocol.project(r, q, registry.resolver(type), registry, type);
-      });
+      const projectors = new Map(list.map((type) => [type, projectorFor(type, q)] as const));
+      const rendered = page.resources.map((r) => projectors.get(r.meta.resourceType)!(r));
       return protocol.listResponse(rendered, page);
     },
 
@@ -171,7 +180,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     },
 
     render(type, resource, projection = {}) {
-      return protocol.project(resource, projection, registry.resolver(type), registry, type);
+      return projectorFor(type, projection)(resource);
     },
 
     resetCaches() {
