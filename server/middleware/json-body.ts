@@ -67,8 +67,15 @@ export function createJsonBody(options: JsonBodyOptions): RequestHandler {
   };
 }
 
-/** JSON.parse with SCIM errors; refuses prototype-polluting keys anywhere in the document. */
+/** SCIM resources nest a few levels (extension → complex → sub-attribute); deeper is an attack. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * JSON.parse with SCIM errors; refuses documents nested deeper than MAX_JSON_DEPTH (recursive
+ * validators downstream would exhaust the stack) and prototype-polluting keys anywhere.
+ */
 export function parseJson(text: string): unknown {
+  assertShallow(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -89,5 +96,21 @@ function assertSafeKeys(value: unknown, where: string): void {
     // Refused, never assigned: these names reach Object.prototype through ordinary property writes.
     if (FORBIDDEN_KEYS.has(key)) throw ScimError.invalidSyntax(`Forbidden key '${key}' at ${where || '/'}`);
     assertSafeKeys((value as Record<string, unknown>)[key], where ? `${where}.${key}` : key);
+  }
+}
+
+/** One pass over the text counting brackets outside strings: no recursion, no allocation. */
+function assertShallow(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_JSON_DEPTH) throw ScimError.invalidSyntax(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
 }
