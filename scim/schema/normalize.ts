@@ -54,27 +54,27 @@ export function normalizeAttribute(raw: unknown, where = 'attribute'): Attribute
   if (typeof a.name !== 'string' || a.name === '') throw new TypeError(`${where}: missing name`);
   const at = `${where} ${a.name}`;
   const type = pick(a.type, TYPES, ATTRIBUTE_DEFAULTS.type, `${at}.type`);
-  const out: {
-    -readonly [K in keyof AttributeDefinition]: AttributeDefinition[K];
-  } = {
+  const description = typeof a.description === 'string' ? a.description : undefined;
+  const canonicalValues = strings(a.canonicalValues, `${at}.canonicalValues`);
+  const referenceTypes = strings(a.referenceTypes, `${at}.referenceTypes`);
+  if (a.subAttributes !== undefined && !Array.isArray(a.subAttributes)) throw new TypeError(`${at}.subAttributes: expected an array`);
+  // key order as RFC 7643 §8.7 prints attributes
+  const out: AttributeDefinition = {
     name: a.name,
     type,
     multiValued: flag(a.multiValued, ATTRIBUTE_DEFAULTS.multiValued, `${at}.multiValued`),
+    ...(description !== undefined ? { description } : {}),
     required: flag(a.required, ATTRIBUTE_DEFAULTS.required, `${at}.required`),
     caseExact: flag(a.caseExact, ATTRIBUTE_DEFAULTS.caseExact, `${at}.caseExact`),
+    ...(canonicalValues ? { canonicalValues } : {}),
+    ...(referenceTypes ? { referenceTypes } : {}),
     mutability: pick(a.mutability, MUTABILITIES, ATTRIBUTE_DEFAULTS.mutability, `${at}.mutability`),
     returned: pick(a.returned, RETURNED, ATTRIBUTE_DEFAULTS.returned, `${at}.returned`),
     uniqueness: pick(a.uniqueness, UNIQUENESS, ATTRIBUTE_DEFAULTS.uniqueness, `${at}.uniqueness`),
+    ...(Array.isArray(a.subAttributes)
+      ? { subAttributes: a.subAttributes.map((s, i) => normalizeAttribute(s, `${at}.subAttributes[${i}]`)) }
+      : {}),
   };
-  if (typeof a.description === 'string') out.description = a.description;
-  const canonicalValues = strings(a.canonicalValues, `${at}.canonicalValues`);
-  if (canonicalValues) out.canonicalValues = canonicalValues;
-  const referenceTypes = strings(a.referenceTypes, `${at}.referenceTypes`);
-  if (referenceTypes) out.referenceTypes = referenceTypes;
-  if (a.subAttributes !== undefined) {
-    if (!Array.isArray(a.subAttributes)) throw new TypeError(`${at}.subAttributes: expected an array`);
-    out.subAttributes = a.subAttributes.map((s, i) => normalizeAttribute(s, `${at}.subAttributes[${i}]`));
-  }
   if (type === 'complex' && !out.subAttributes) throw new TypeError(`${at}: complex attribute without subAttributes`);
   return out;
 }
@@ -85,11 +85,10 @@ export function normalizeSchema(raw: unknown): SchemaDefinition {
   const s = raw as Record<string, unknown>;
   if (typeof s.id !== 'string' || s.id === '') throw new TypeError('schema: missing id');
   if (!Array.isArray(s.attributes)) throw new TypeError(`schema ${s.id}: missing attributes`);
-  const out: { -readonly [K in keyof SchemaDefinition]: SchemaDefinition[K] } = {
+  return {
     id: s.id,
     name: typeof s.name === 'string' ? s.name : s.id,
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
     attributes: s.attributes.map((a, i) => normalizeAttribute(a, `schema ${s.id} attributes[${i}]`)),
   };
-  if (typeof s.description === 'string') out.description = s.description;
-  return out;
 }
