@@ -84,7 +84,9 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       stream = undefined;
       return new Promise<void>((resolve, reject) => {
         if (!open) return streamError ? reject(streamError) : resolve();
-        open.end(() => (streamError ? reject(streamError) : resolve()));
+        // A file that fails to open errors instead of finishing: settle on whichever comes first.
+        open.once('error', reject);
+        open.end((error?: Error | null) => (error ?? streamError ? reject(error ?? streamError) : resolve()));
       });
     },
   };

@@ -30,7 +30,8 @@ export interface GateParts {
 
 /** What the gate holds open (pending delays, hung requests), so that close() leaves nothing behind. */
 export interface GateResources {
-  readonly pending: Set<() => void>;
+  /** cancel function → the response it holds back */
+  readonly pending: Map<() => void, Response>;
   readonly hung: Set<Response>;
 }
 
@@ -58,7 +59,7 @@ export function createGate(parts: GateParts, resources: GateResources): RequestH
       cancel();
       resources.pending.delete(cancel);
     };
-    resources.pending.add(cancel);
+    resources.pending.set(cancel, res);
     res.once('close', onClose);
   };
 }

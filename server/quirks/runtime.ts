@@ -45,7 +45,7 @@ export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeO
   const active = Object.freeze(activeQuirks(profile));
   const on = new Set<string>(active);
   const caseExactUserName = on.has('caseExactUserName');
-  const resources: GateResources = { pending: new Set(), hung: new Set() };
+  const resources: GateResources = { pending: new Map(), hung: new Set() };
 
   const ledger = on.has('licenses') ? createLicenseLedger(profile.licenses!, compile) : undefined;
   const steps = writeSteps(profile, on, compile, ledger);
@@ -73,7 +73,11 @@ export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeO
       return unlicensed === undefined ? { ok: true } : { ok: false, reason: `user '${userName}' holds no licence: ${unlicensed}` };
     },
     close() {
-      for (const cancel of resources.pending) cancel();
+      // A delayed request is cut off rather than answered: the target is going away.
+      for (const [cancel, res] of resources.pending) {
+        cancel();
+        res.destroy();
+      }
       resources.pending.clear();
       for (const res of resources.hung) res.destroy();
       resources.hung.clear();

@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import express from 'express';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createRequestJournal, REDACTED } from '../../../server/journal/index.js';
+import type { RequestJournal } from '../../../server/journal/index.js';
+import { createQuirkRuntime } from '../../../server/quirks/index.js';
+import { RingBuffer } from '../../../server/journal/ring-buffer.js';
+import { TOKEN, target, user } from '../helpers.js';
+
+function tinyApp(journal: RequestJournal) {
+  const app = express();
+  app.use(journal.middleware);
+  app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
+  app.post('/things', (req, res) => void res.status(201).json({ ...req.body, id: '1' }));
+  app.get('/quirky', (_req, res) => {
+    res.locals.quirk = 'rateLimit';
+    res.status(429).json({ detail: 'slow down' });
+  });
+  return app;
+}
+
+const clock = () => new Date('2026-01-02T03:04:05.000Z');
+
+describe('server/journal', () => {
+  describe('RingBuffer', () => {
+    it('should keep the most recent items, oldest first', () => {
+      const ring = new RingBuffer<number>(3);
+      for (let i = 1; i <= 5; i++) ring.push(i);
+      expect(ring.toArray()).to.deep.equal([3, 4, 5]);
+      ring.clear();
+      expect(ring.toArray()).to.deep.equal([]);
+    });
+  });
+
+  describe('#createRequestJournal() middleware', () => {
+    it('should record method, path, query, status, bodies (redacted) and the quirk that fired', async () => {
+      const journal = createRequestJournal({ clock });
+      const app = tinyApp(journal);
+      await request(app).post('/things?access_token=abc&x=1').set('Authorization', 'Bearer secret').send({ name: 'n', password: 'p' });
+      await request(app).get('/quirky');
+      const [created, throttled] = journal.list({});
+      expect(created).to.deep.include({
+        seq: 1, time: '2026-01-02T03:04:05.000Z', method: 'POST', path: '/things', query: { access_token: REDACTED, x: '1' },
+        status: 201, requestBody: { name: 'n', password: REDACTED }, responseBody: { name: 'n', password: REDACTED, id: '1' },
+      });
+      expect(created!.durationMs).to.be.a('number').and.at.least(0);
+      expect(JSON.stringify(created)).to.not.contain('secret');
+      expect(created).to.not.have.property('quirk');
+      expect(throttled).to.deep.include({ seq: 2, status: 429, quirk: 'rateLimit', responseBody: { detail: 'slow down' } });
+    });
+
+    it('should page with limit (most recent) and since (the entries after a seq, oldest first)', async () => {
+      const journal = createRequestJournal({ capacity: 3 });
+      const app = tinyApp(journal);
+      for (let i = 0; i < 5; i++) await request(app).get('/quirky');
+      expect(journal.list({}).map((e) => e.seq)).to.deep.equal([3, 4, 5]);
+      expect(journal.list({ limit: 2 }).map((e) => e.seq)).to.deep.equal([4, 5]);
+      expect(journal.list({ since: 3 }).map((e) => e.seq)).to.deep.equal([4, 5]);
+      expect(journal.list({ since: 3, limit: 1 }).map((e) => e.seq)).to.deep.equal([4]);
+      expect(journal.list({ limit: 0 })).to.deep.equal([]);
+      journal.clear();
+      expect(journal.list({})).to.deep.equal([]);
+    });
+
+    it('should append one JSON line per request to the file for later replay', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'scimulator-journal-'));
+      try {
+        const file = join(dir, 'requests.jsonl');
+        const journal = createRequestJournal({ file, clock });
+        const app = tinyApp(journal);
+        await request(app).post('/things').send({ a: 1 });
+        await request(app).get('/quirky');
+        await journal.close();
+        const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; path: string });
+        expect(lines.map((l) => [l.seq, l.path])).to.deep.equal([[1, '/things'], [2, '/quirky']]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('should report a file that cannot be written on close()', async () => {
+      const journal = createRequestJournal({ file: join(tmpdir(), 'no-such-dir-scimulator', 'x', 'j.jsonl') });
+      const error = await journal.close().then(() => undefined, (e: Error) => e);
+      expect(error).to.be.instanceOf(Error);
+    });
+  });
+
+  describe('with the real createServer', () => {
+    it('should record SCIM requests, the quirk that answered, and a reset as status 0', async () => {
+      const journal = createRequestJournal();
+      const quirks = createQuirkRuntime({ description: 't', faults: { kinds: ['503', 'reset'], every: 2 } });
+      const t = target({ journal, quirks });
+      await t.post('/Users', user('ada', { password: 'hunter2' }));
+      await t.get('/Users?filter=userName%20eq%20%22ada%22');
+      await t.get('/Users');
+      await t.get('/Users').then(() => undefined, () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const entries = journal.list({});
+      expect(entries.map((e) => [e.method, e.path, e.status, e.quirk])).to.deep.equal([
+        ['POST', '/scim/v2/Users', 201, undefined],
+        ['GET', '/scim/v2/Users', 503, 'faults'],
+        ['GET', '/scim/v2/Users', 200, undefined],
+        ['GET', '/scim/v2/Users', 0, 'faults'],
+      ]);
+      expect(entries[0]!.requestBody).to.deep.include({ userName: 'ada', password: REDACTED });
+      expect((entries[0]!.responseBody as { userName: string }).userName).to.equal('ada');
+      expect(entries[1]!.query).to.deep.equal({ filter: 'userName eq "ada"' });
+    });
+
+    it('should serve the journal at GET /_admin/requests?limit=&since=', async () => {
+      const journal = createRequestJournal();
+      const t = target({ journal });
+      await t.get('/Users');
+      await t.get('/Groups');
+      const res = await request(t.app).get('/_admin/requests?since=1&limit=5').set('Authorization', `Bearer ${TOKEN}`);
+      expect(res.status).to.equal(200);
+      expect(res.body.entries.map((e: { path: string }) => e.path)).to.deep.equal(['/scim/v2/Groups']);
+    });
+  });
+});
