@@ -53,7 +53,7 @@ export function createServer(options: ServerOptions): Express {
   const clock = options.clock ?? (() => new Date());
   const bulk = options.bulk ?? DEFAULT_BULK;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const endpoints = createResourceEndpoints({ store: options.store, registry, quirks, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE });
+  const endpoints = createResourceEndpoints({ store: options.store, registry, quirks, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, clock });
   const ctx: TargetContext = {
     store: options.store,
     registry,

@@ -10,6 +10,7 @@ import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
 import type { ListResponse, ResourceTypeDefinition, SchemaDefinition, ServiceProviderConfig } from '../scim/types.js';
 import type { TargetContext } from './context.js';
+import { CURSOR_TIMEOUT_SECONDS } from './resource-endpoints.js';
 
 function location(ctx: TargetContext, path: string): string | undefined {
   return ctx.baseUrl ? `${ctx.baseUrl}${path}` : undefined;
@@ -29,6 +30,15 @@ export function serviceProviderConfig(ctx: TargetContext): ServiceProviderConfig
     changePassword: { supported: false },
     sort: { supported: true },
     etag: { supported: true },
+    // RFC 9865 §4: both index and cursor paging are offered; index is the default.
+    pagination: {
+      cursor: true,
+      index: true,
+      defaultPaginationMethod: 'index',
+      defaultPageSize: ctx.pageSize,
+      maxPageSize: ctx.pageSize,
+      cursorTimeout: CURSOR_TIMEOUT_SECONDS,
+    },
     authenticationSchemes: [
       {
         type: 'oauthbearertoken',

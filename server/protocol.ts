@@ -4,7 +4,7 @@
  * with the options the mock target runs them with (e.g. lenient booleans for Entra interop).
  * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
-import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import type { AttributeResolver, ScimResource } from '../scim/types.js';
 import type { FilterNode } from '../scim/filter/types.js';
 import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
@@ -13,6 +13,7 @@ import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
 import { compileProjection } from '../scim/projection/index.js';
+import { applyPatch as applyScimPatch } from '../scim/patch/apply.js';
 import type { SortOrder } from '../scim/sort.js';
 import type { ResourceTypeName, StoredResource } from './store/types.js';
 
@@ -61,36 +62,10 @@ export function compileFilter(node: FilterNode, resolver: AttributeResolver): (r
   return compileScimFilter(node, resolver);
 }
 
-// ---- pending: these delegate to scim/ modules that are still being written ----
-import { ScimError } from '../scim/errors.js';
-
-export interface PageRequest {
-  startIndex?: unknown;
-  count?: unknown;
-  cursor?: string;
-}
-
-export interface Page {
-  resources: StoredResource[];
-  totalResults: number;
-  startIndex: number;
-  itemsPerPage: number;
-  nextCursor?: string;
-  previousCursor?: string;
-}
-
-
-export function applyPatch(_registry: SchemaRegistry, _type: ResourceTypeName, _resource: StoredResource, _operations: readonly PatchOperation[]): ScimResource {
-  throw ScimError.notImplemented('applyPatch pending');
-}
-
-
-export function paginate(list: StoredResource[], _request: PageRequest, options: { defaultCount: number; maxCount: number }): Page {
-  const resources = list.slice(0, options.defaultCount);
-  return { resources, totalResults: list.length, startIndex: 1, itemsPerPage: resources.length };
-}
-
-
-export function listResponse(resources: ScimResource[], page: Page): ListResponse {
-  return { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: page.totalResults, itemsPerPage: page.itemsPerPage, startIndex: page.startIndex, Resources: resources };
+/**
+ * RFC 7644 §3.5.2: applies a PatchOp request to a copy (atomic; the input stays as it was), in
+ * the Entra dialect too (ENTRA-SPEC §6.5). `changed` is false when nothing changed.
+ */
+export function applyPatch(registry: SchemaRegistry, type: ResourceTypeName, resource: StoredResource, request: unknown): { resource: ScimResource; changed: boolean } {
+  return applyScimPatch<ScimResource>(resource, request, { resolver: registry.resolver(type), knownUrns: registry.schemaUrns(type) });
 }

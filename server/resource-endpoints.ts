@@ -6,9 +6,11 @@
  * store's; quirks are asked at their plug points.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
+import { randomBytes } from 'node:crypto';
 import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
 import type { ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
 import type { FilterNode } from '../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
@@ -45,6 +47,7 @@ export interface EndpointDeps {
   registry: SchemaRegistry;
   quirks: { runtime: QuirkRuntime | undefined };
   pageSize: number;
+  clock: () => Date;
 }
 
 interface CompiledFilter {
@@ -53,10 +56,12 @@ interface CompiledFilter {
 }
 
 const FILTER_CACHE_SIZE = 512;
+export const CURSOR_TIMEOUT_SECONDS = 600;
 
 export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   const { store, registry, quirks } = deps;
   const filters = new LruCache<CompiledFilter>(FILTER_CACHE_SIZE);
+  const cursors = createCursorCodec({ secret: randomBytes(16).toString('base64url'), timeoutSeconds: CURSOR_TIMEOUT_SECONDS, now: () => deps.clock().getTime() });
 
   function compiled(type: ResourceTypeName, text: string): CompiledFilter {
     const key = `${type}\u0000${text}`;
@@ -134,10 +139,15 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const first = list[0]!;
       const sorted = q.sortBy !== undefined ? protocol.sortResources(all, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
       const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
-      const page = protocol.paginate(sorted, { startIndex: q.startIndex, count: q.count, cursor: q.cursor }, { defaultCount: maxPage, maxCount: maxPage });
+      // RFC 7644 §3.4.2.4 index paging; RFC 9865 cursors, bound to the query that issued them.
+      const request = readPageRequest(
+        { startIndex: q.startIndex, count: q.count, cursor: q.cursor },
+        { defaultPageSize: maxPage, maxPageSize: maxPage, cursor: true, index: true },
+      );
+      const queryKey = request.method === 'cursor' ? cursorQueryKey({ types: list, filter: q.filter, sortBy: q.sortBy, sortOrder: q.sortOrder }) : '';
+      const page = paginate(sorted, request, { codec: cursors, queryKey });
       const projectors = new Map(list.map((type) => [type, projectorFor(type, q)] as const));
-      const rendered = page.resources.map((r) => projectors.get(r.meta.resourceType)!(r));
-      return protocol.listResponse(rendered, page);
+      return { ...page, Resources: page.Resources.map((r) => projectors.get(r.meta.resourceType)!(r)) };
     },
 
     get: existing,
@@ -162,8 +172,10 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       checkIfMatch(ifMatch, current.meta.version);
       // RFC 7644 §3.5.2 (MUST): the operations apply atomically; applyPatch works on a copy and
       // the store only sees the result once it has passed validation.
-      const patched = protocol.applyPatch(registry, type, current, operations);
-      const prepared = protocol.prepareResource(registry, type, patched, { mode: 'replace', existing: current });
+      const patched = protocol.applyPatch(registry, type, current, body);
+      // Nothing changed (e.g. adding a member already present): no write, no new version.
+      if (!patched.changed) return current;
+      const prepared = protocol.prepareResource(registry, type, patched.resource, { mode: 'replace', existing: current });
       return store.replace(type, id, beforeWrite(type, 'patch', prepared, current));
     },
 
@@ -171,8 +183,8 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const current = existing(type, id);
       checkIfMatch(ifMatch, current.meta.version);
       if (quirks.runtime?.onDelete({ resourceType: type, existing: current }) === 'deactivate') {
-        const patched = protocol.applyPatch(registry, type, current, [{ op: 'replace', path: 'active', value: false }]);
-        const prepared = protocol.prepareResource(registry, type, patched, { mode: 'replace', existing: current });
+        const patched = protocol.applyPatch(registry, type, current, { schemas: [URN.PatchOp], Operations: [{ op: 'replace', path: 'active', value: false }] });
+        const prepared = protocol.prepareResource(registry, type, patched.resource, { mode: 'replace', existing: current });
         await store.replace(type, id, beforeWrite(type, 'patch', prepared, current));
         return;
       }
