@@ -4,11 +4,10 @@
  * (`.old` first, left by a compaction that had not finished, then the live one) keeping only
  * mutations newer than the snapshot, and cut a torn tail off the live journal.
  */
-import { open, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readFile, rm } from 'node:fs/promises';
 import { applyChange } from '../resource-store.js';
 import type { StoreState } from '../state.js';
-import type { ResourceTypeName, StoredResource } from '../types.js';
+import type { StoredResource } from '../types.js';
 import { parseJournal } from './journal-format.js';
 import type { SnapshotFile } from './snapshot.js';
 
@@ -26,14 +25,15 @@ export interface Recovered {
 }
 
 export async function recover(state: StoreState, snapshot: SnapshotFile, journalFile: string): Promise<Recovered> {
-  // steno's temp file: a snapshot write that never reached its rename; the old snapshot stands.
-  await rm(join(dirname(snapshot.file), `.${basename(snapshot.file)}.tmp`), { force: true });
+  // A snapshot write that never reached its rename: the old snapshot stands.
+  await rm(snapshot.adapter.tempFile, { force: true });
   const data = await snapshot.read();
-  const snapshotSeq = data?.seq ?? 0;
-  const snapshotBytes = data ? (await stat(snapshot.file)).size : 0;
-  if (data) {
-    for (const user of data.users) state.put('User', deepFreeze(user));
-    for (const group of data.groups) state.put('Group', deepFreeze(group));
+  const snapshotSeq = data.seq;
+  const snapshotBytes = snapshot.adapter.bytes;
+  {
+    const schemas = new Map<string, readonly string[]>();
+    for (const user of data.users) state.put('User', deepFreeze(shareSchemas(user as StoredResource, schemas)));
+    for (const group of data.groups) state.put('Group', deepFreeze(shareSchemas(group as StoredResource, schemas)));
   }
   let seq = snapshotSeq;
   const old = await readIfExists(`${journalFile}.old`);
@@ -81,6 +81,15 @@ async function truncate(file: string, length: number): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+// JSON.parse gives every record its own copy of the schema URNs; 100k records share a handful.
+function shareSchemas(record: StoredResource, seen: Map<string, readonly string[]>): StoredResource {
+  const key = record.schemas.join(' ');
+  const shared = seen.get(key);
+  if (shared) record.schemas = shared as string[];
+  else seen.set(key, Object.freeze(record.schemas));
+  return record;
 }
 
 /** Records parsed from disk are frozen in place, like the ones the store builds. */
