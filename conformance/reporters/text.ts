@@ -1,0 +1,38 @@
+/**
+ * @module conformance/reporters/text
+ * The terminal report: results grouped by area, failures with expected vs actual and the
+ * exchange, then the closing line `N passed, N failed, N skipped`.
+ */
+import pc from 'picocolors';
+import { AREAS } from '../types.js';
+import type { CheckResult, RunResult } from '../types.js';
+import { exchangeLines } from './exchange-text.js';
+
+export function formatText(run: RunResult, options: { color?: boolean } = {}): string {
+  const c = pc.createColors(options.color ?? false);
+  const out: string[] = [`SCIM conformance of ${run.target} (profile ${run.profile})`];
+  out.push(`advertised: ${run.features.length ? run.features.join(', ') : 'nothing optional'}`, '');
+  for (const area of AREAS) {
+    const checks = run.checks.filter((r) => r.area === area);
+    if (!checks.length) continue;
+    out.push(c.bold(area));
+    for (const r of checks) out.push(...line(r, c));
+    out.push('');
+  }
+  if (run.leftovers.length) out.push(c.yellow(`could not delete: ${run.leftovers.join(', ')}`), '');
+  const { passed, failed, skipped, mustFailed } = run.summary;
+  out.push(`${mustFailed} MUST check(s) failed; finished in ${(run.durationMs / 1000).toFixed(1)} s`);
+  out.push(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  return `${out.join('\n')}\n`;
+}
+
+function line(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[] {
+  const head = `${r.id} [${r.level}] ${r.title}`;
+  if (r.status === 'passed') return [`  ${c.green('✓')} ${head}`];
+  if (r.status === 'skipped') return [`  ${c.dim(`- ${head} (skipped: ${r.reason ?? ''})`)}`];
+  const lines = [`  ${c.red('✗')} ${head}`, `      ${r.spec}: ${r.reason ?? 'failed'}`];
+  if (r.expected !== undefined) lines.push(`      expected: ${r.expected}`);
+  if (r.actual !== undefined) lines.push(`      actual:   ${r.actual}`);
+  for (const e of r.exchanges ?? []) lines.push(...exchangeLines(e).map((l) => `      ${c.dim(l)}`));
+  return lines;
+}
