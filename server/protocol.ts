@@ -4,11 +4,13 @@
  * with the options the mock target runs them with (e.g. lenient booleans for Entra interop).
  * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
-import type { AttributeResolver, ScimResource } from '../scim/types.js';
+import type { AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
 import type { FilterNode } from '../scim/filter/types.js';
 import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
-import { defaultSchemaRegistry } from '../scim/schema/registry.js';
+import { createSchemaRegistry } from '../scim/schema/registry.js';
+import { bundledResourceSchemas, bundledResourceTypes } from '../scim/schemas/bundled.js';
+import { URN } from '../scim/types.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
@@ -32,8 +34,43 @@ export function projector(registry: SchemaRegistry, type: ResourceTypeName, proj
   return compileProjection(projection, registry.resolver(type), { knownUrns: registry.schemaUrns(type) });
 }
 
+/**
+ * The bundled RFC 7643 schemas, with one addition: Group `members.display`. RFC 7643 §8.7.1 lists
+ * only value, $ref and type, yet §4.2 describes members by their display name, User `groups` has
+ * `display`, the store fills it in, and clients (Microsoft's reference tests among them) send it.
+ * Advertised in /Schemas like every other attribute, so clients can see it.
+ */
 export function defaultRegistry(): SchemaRegistry {
-  return defaultSchemaRegistry();
+  const schemas = bundledResourceSchemas().map((schema) => (schema.id === URN.Group ? withMemberDisplay(schema) : schema));
+  return createSchemaRegistry({ schemas, resourceTypes: bundledResourceTypes() });
+}
+
+function withMemberDisplay(group: SchemaDefinition): SchemaDefinition {
+  return {
+    ...group,
+    attributes: group.attributes.map((a) =>
+      a.name !== 'members' || a.subAttributes?.some((s) => s.name === 'display')
+        ? a
+        : {
+            ...a,
+            subAttributes: [
+              ...(a.subAttributes ?? []),
+              {
+                name: 'display',
+                type: 'string',
+                multiValued: false,
+                description: 'A human-readable name, primarily used for display purposes.',
+                required: false,
+                caseExact: false,
+                // RFC 7643 §4.2: "sub-attributes of members are immutable"
+                mutability: 'immutable',
+                returned: 'default',
+                uniqueness: 'none',
+              },
+            ],
+          },
+    ),
+  };
 }
 
 export function parseFilter(text: string): FilterNode {
