@@ -73,5 +73,5 @@ export function tokenize(text: string): Token[] {
 }
 
 function syntax(start: number, expected: string): ExpressionError {
-  return new ExpressionError({ code: 'syntax', start, expected }, `syntax error at ${start}: expected ${expected}`);
+  return new ExpressionError({ code: 'syntax', start, expected }, `expected ${expected}`);
 }

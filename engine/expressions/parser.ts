@@ -134,7 +134,7 @@ function syntaxError(token: Token, expected: string): ExpressionError {
   const found = token.type === 'eof' ? 'end of expression' : `'${token.value}'`;
   return new ExpressionError(
     { code: 'syntax', start: token.start, expected },
-    `syntax error at ${token.start}: expected ${expected}, found ${found}`,
+    `expected ${expected}, found ${found}`,
   );
 }
 
