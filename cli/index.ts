@@ -10,6 +10,8 @@ import { ExitError, EXIT } from './exit-error.js';
 import { register as serve } from './commands/serve.js';
 import { register as conformance } from './commands/conformance.js';
 import { register as quirks } from './commands/quirks.js';
+import { register as expr } from './commands/expr.js';
+import { register as scope } from './commands/scope.js';
 
 const program = new Command()
   .name('scimulator')
@@ -18,7 +20,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const register of [serve, conformance, quirks]) register(program);
+for (const register of [serve, conformance, quirks, expr, scope]) register(program);
 
 // Long-running commands (serve) resolve only once they have shut down, so exiting here is safe
 // and keeps idle keep-alive sockets from holding a finished command open.
