@@ -4,13 +4,12 @@
  * with the options the mock target runs them with (e.g. lenient booleans for Entra interop).
  * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
-import type { AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
+import type { AttributeDefinition, AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
 import type { FilterNode } from '../scim/filter/types.js';
 import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
 import { createSchemaRegistry } from '../scim/schema/registry.js';
 import { bundledResourceSchemas, bundledResourceTypes } from '../scim/schemas/bundled.js';
-import { URN } from '../scim/types.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
@@ -35,42 +34,33 @@ export function projector(registry: SchemaRegistry, type: ResourceTypeName, proj
 }
 
 /**
- * The bundled RFC 7643 schemas, with one addition: Group `members.display`. RFC 7643 §8.7.1 lists
- * only value, $ref and type, yet §4.2 describes members by their display name, User `groups` has
- * `display`, the store fills it in, and clients (Microsoft's reference tests among them) send it.
- * Advertised in /Schemas like every other attribute, so clients can see it.
+ * The bundled RFC 7643 schemas, completed with the §2.4 default sub-attributes of multi-valued
+ * complex attributes that the §8.7.1 listings leave out: `display` and `primary` ("Multi-valued
+ * attributes … default set of sub-attributes … type, primary, display, value, $ref"). Without
+ * them, `addresses[].primary` and Group `members[].display`, which §4.1.2/§4.2 describe and
+ * clients send (Microsoft's reference tests among them), would be refused as unknown.
+ * They are served in /Schemas like every other attribute.
+ * https://datatracker.ietf.org/doc/html/rfc7643#section-2.4
  */
 export function defaultRegistry(): SchemaRegistry {
-  const schemas = bundledResourceSchemas().map((schema) => (schema.id === URN.Group ? withMemberDisplay(schema) : schema));
+  const schemas = bundledResourceSchemas().map(withDefaultSubAttributes);
   return createSchemaRegistry({ schemas, resourceTypes: bundledResourceTypes() });
 }
 
-function withMemberDisplay(group: SchemaDefinition): SchemaDefinition {
-  return {
-    ...group,
-    attributes: group.attributes.map((a) =>
-      a.name !== 'members' || a.subAttributes?.some((s) => s.name === 'display')
-        ? a
-        : {
-            ...a,
-            subAttributes: [
-              ...(a.subAttributes ?? []),
-              {
-                name: 'display',
-                type: 'string',
-                multiValued: false,
-                description: 'A human-readable name, primarily used for display purposes.',
-                required: false,
-                caseExact: false,
-                // RFC 7643 §4.2: "sub-attributes of members are immutable"
-                mutability: 'immutable',
-                returned: 'default',
-                uniqueness: 'none',
-              },
-            ],
-          },
-    ),
-  };
+function withDefaultSubAttributes(schema: SchemaDefinition): SchemaDefinition {
+  return { ...schema, attributes: schema.attributes.map(completeMultiValued) };
+}
+
+function completeMultiValued(attribute: AttributeDefinition): AttributeDefinition {
+  if (!attribute.multiValued || attribute.type !== 'complex' || !attribute.subAttributes) return attribute;
+  const present = new Set(attribute.subAttributes.map((s) => s.name.toLowerCase()));
+  // members' sub-attributes are immutable (RFC 7643 §4.2): the additions follow `value`.
+  const mutability = attribute.subAttributes.find((s) => s.name === 'value')?.mutability ?? 'readWrite';
+  const base = { multiValued: false, required: false, caseExact: false, mutability, returned: 'default', uniqueness: 'none' } as const;
+  const added: AttributeDefinition[] = [];
+  if (!present.has('display')) added.push({ ...base, name: 'display', type: 'string', description: 'A human-readable name, primarily used for display purposes.' });
+  if (!present.has('primary')) added.push({ ...base, name: 'primary', type: 'boolean', description: 'Indicates the primary or preferred value of the attribute.' });
+  return added.length === 0 ? attribute : { ...attribute, subAttributes: [...attribute.subAttributes, ...added] };
 }
 
 export function parseFilter(text: string): FilterNode {
