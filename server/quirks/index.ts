@@ -10,6 +10,7 @@ export { loadQuirkProfile, listBundledProfiles, profileLocation, QuirkProfileErr
 export { activeQuirks } from './active.js';
 export { mulberry32 } from './random.js';
 export { createPathCompiler } from './attribute-paths.js';
+export { withCaseExactUserName } from './case-exact.js';
 export type { QuirkProfile, QuirkName, FaultKind } from './profile.js';
 export type { Timers } from './timers.js';
 export type { QuirkRuntime, WriteContext, ScimOperation, JournalEntry, RequestJournal } from './types.js';

@@ -25,6 +25,8 @@ import type { QuirkProfile } from './profile.js';
 import { mulberry32 } from './random.js';
 import { createRateLimiter } from './rate-limit.js';
 import { realTimers } from './timers.js';
+import { createQuirkTracker } from './tracker.js';
+import type { QuirkTracker } from './tracker.js';
 import type { Timers } from './timers.js';
 import { createTruncate } from './truncate.js';
 import type { QuirkRuntime, WriteContext } from './types.js';
@@ -46,25 +48,40 @@ export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeO
   const on = new Set<string>(active);
   const caseExactUserName = on.has('caseExactUserName');
   const resources: GateResources = { pending: new Map(), hung: new Set() };
+  const tracker = createQuirkTracker();
 
   const ledger = on.has('licenses') ? createLicenseLedger(profile.licenses!, compile) : undefined;
-  const steps = writeSteps(profile, on, compile, ledger);
+  const steps = writeSteps(profile, on, compile, ledger).map(([name, step]) => marking(tracker, name, step));
   const filterGate = on.has('filterSupport') ? createFilterGate(profile.filterSupport!) : undefined;
   const patchCheck = on.has('patchSupport') ? createPatchCheck(profile.patchSupport!, compile.hasValueFilter) : undefined;
+  const routeQuirks = steps.length > 0 || filterGate !== undefined || patchCheck !== undefined || on.has('softDeleteOnly');
+  const gate = createRuntimeGate(profile, on, options, clock, resources);
 
   return {
     active,
     caseExactUserName,
     profile,
     pageSizeMax: profile.pageSizeMax,
-    gate: createRuntimeGate(profile, on, options, clock, resources),
+    // Quirks acting inside the routes name themselves in res.locals.quirk (for the journal) through
+    // the request's async context, which the gate opens only when such a quirk is on.
+    gate: routeQuirks ? (req, res, next) => tracker.run(res.locals, () => gate(req, res, next)) : gate,
     beforeWrite:
       steps.length === 0
         ? (ctx) => ctx.resource
         : (ctx) => steps.reduce((resource, step) => step(ctx, resource), ctx.resource),
-    onDelete: ({ resourceType }) => (on.has('softDeleteOnly') && resourceType === 'User' ? 'deactivate' : 'delete'),
-    filter: filterGate ? ({ filter }) => filterGate(filter) : ({ filter }) => filter,
-    checkPatch: patchCheck ? ({ operations }) => patchCheck(operations) : () => undefined,
+    onDelete: ({ resourceType }) => {
+      if (!on.has('softDeleteOnly') || resourceType !== 'User') return 'delete';
+      tracker.mark('softDeleteOnly');
+      return 'deactivate';
+    },
+    filter: filterGate
+      ? ({ filter }) => {
+          const out = tracker.marked('filterSupport', () => filterGate(filter));
+          if (out !== filter) tracker.mark('filterSupport');
+          return out;
+        }
+      : ({ filter }) => filter,
+    checkPatch: patchCheck ? ({ operations }) => tracker.marked('patchSupport', () => patchCheck(operations)) : () => undefined,
     signin(userName, store) {
       const user = findUser(store, userName, caseExactUserName);
       if (!user) return { ok: false, reason: `no user with userName '${userName}'` };
@@ -85,31 +102,40 @@ export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeO
   };
 }
 
-function writeSteps(profile: QuirkProfile, on: ReadonlySet<string>, compile: PathCompiler, ledger: ReturnType<typeof createLicenseLedger> | undefined): WriteStep[] {
-  const steps: WriteStep[] = [];
+/** A write step that names itself when it changes the resource or refuses it. */
+function marking(tracker: QuirkTracker, name: string, step: WriteStep): WriteStep {
+  return (ctx, resource) => {
+    const out = tracker.marked(name, () => step(ctx, resource));
+    if (out !== resource) tracker.mark(name);
+    return out;
+  };
+}
+
+function writeSteps(profile: QuirkProfile, on: ReadonlySet<string>, compile: PathCompiler, ledger: ReturnType<typeof createLicenseLedger> | undefined): [string, WriteStep][] {
+  const steps: [string, WriteStep][] = [];
   // Order matters: dropped attributes are never checked, cut values are what immutability compares,
   // and the licence check runs last so that a refused write never consumed anything.
   if (on.has('ignoreAttributes')) {
     const paths = compilePerType(profile.ignoreAttributes!, compile);
-    steps.push((ctx, r) => dropIgnored(paths, ctx.resourceType, r));
+    steps.push(['ignoreAttributes', (ctx, r) => dropIgnored(paths, ctx.resourceType, r)]);
   }
   if (on.has('truncate')) {
     const truncate = createTruncate(profile.truncate!, compile);
-    steps.push((ctx, r) => truncate(ctx.resourceType, r));
+    steps.push(['truncate', (ctx, r) => truncate(ctx.resourceType, r)]);
   }
   if (on.has('requireFields')) {
     const paths = compilePerType(profile.requireFields!, compile);
-    steps.push((ctx, r) => (checkRequired(paths, ctx.resourceType, r), r));
+    steps.push(['requireFields', (ctx, r) => (checkRequired(paths, ctx.resourceType, r), r)]);
   }
   if (on.has('userNameFormat')) {
     const check = createUserNameCheck(profile.userNameFormat!);
-    steps.push((ctx, r) => (ctx.resourceType === 'User' && check(r), r));
+    steps.push(['userNameFormat', (ctx, r) => (ctx.resourceType === 'User' && check(r), r)]);
   }
   if (on.has('immutableAttributes')) {
     const paths = compilePerType(profile.immutableAttributes!, compile);
-    steps.push((ctx, r) => (checkImmutable(paths, ctx.resourceType, ctx.existing, r), r));
+    steps.push(['immutableAttributes', (ctx, r) => (checkImmutable(paths, ctx.resourceType, ctx.existing, r), r)]);
   }
-  if (ledger) steps.push((ctx, r) => (ledger.check({ ...ctx, resource: r }), r));
+  if (ledger) steps.push(['licenses', (ctx, r) => (ledger.check({ ...ctx, resource: r }), r)]);
   return steps;
 }
 

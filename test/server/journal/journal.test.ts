@@ -110,6 +110,19 @@ describe('server/journal', () => {
       expect(entries[1]!.query).to.deep.equal({ filter: 'userName eq "ada"' });
     });
 
+    it('should name the quirk that acted inside the routes: a silent cut, a refusal, an ignored filter', async () => {
+      const journal = createRequestJournal();
+      const quirks = createQuirkRuntime({
+        description: 't', truncate: { User: { displayName: 3 } }, licenses: { seats: 1 }, filterSupport: { attributes: ['userName'], unsupported: 'ignore' },
+      });
+      const t = target({ journal, quirks });
+      await t.post('/Users', user('ada', { displayName: 'Ada Lovelace' }));
+      await t.post('/Users', user('bob'));
+      await t.get('/Users?filter=externalId%20eq%20%22x%22');
+      await t.get('/Users?filter=userName%20eq%20%22ada%22');
+      expect(journal.list({}).map((e) => [e.status, e.quirk])).to.deep.equal([[201, 'truncate'], [403, 'licenses'], [200, 'filterSupport'], [200, undefined]]);
+    });
+
     it('should serve the journal at GET /_admin/requests?limit=&since=', async () => {
       const journal = createRequestJournal();
       const t = target({ journal });

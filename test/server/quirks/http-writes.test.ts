@@ -130,12 +130,17 @@ describe('server/quirks writes over HTTP', () => {
   });
 
   describe('caseExactUserName', () => {
-    it('should make userName filters and uniqueness case-sensitive (UPN vs userName)', async () => {
+    it('should make userName uniqueness case-sensitive (UPN vs userName)', async () => {
       const t = withQuirks({ caseExactUserName: true }, true);
       expectScim(await t.post('/Users', user('Ada@Example.com')), 201);
       expectScim(await t.post('/Users', user('ada@example.com')), 201);
-      expect((await t.get(filter('userName eq "ADA@EXAMPLE.COM"'))).body.totalResults).to.equal(0);
-      expect((await t.get(filter('userName eq "Ada@Example.com"'))).body.totalResults).to.equal(1);
+      expect((await t.get(filter('userName eq "Ada@Example.com"'))).body.Resources.map((u: { userName: string }) => u.userName)).to.include('Ada@Example.com');
+    });
+
+    it('should refuse the second casing as a duplicate without the quirk (RFC 7643 §4.1.1 caseExact false)', async () => {
+      const t = withQuirks({});
+      expectScim(await t.post('/Users', user('Ada@Example.com')), 201);
+      expectScimError(await t.post('/Users', user('ada@example.com')), 409, 'uniqueness');
     });
   });
 
