@@ -19,6 +19,7 @@ export interface JournalOptions {
 }
 
 const DEFAULT_LIMIT = 100;
+const JOURNAL_ROUTE = '/_admin/requests';
 
 export function createRequestJournal(options: JournalOptions = {}): RequestJournal {
   const buffer = new RingBuffer<JournalEntry>(options.capacity ?? 1000);
@@ -38,6 +39,8 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
   };
 
   const middleware: RequestHandler = (req, res, next) => {
+    // Reading the journal is not recorded: each read would otherwise nest every entry it returns.
+    if (req.originalUrl.startsWith(JOURNAL_ROUTE)) return next();
     const started = performance.now();
     const time = clock().toISOString();
     captureJson(res);

@@ -131,6 +131,7 @@ describe('server/journal', () => {
       const res = await request(t.app).get('/_admin/requests?since=1&limit=5').set('Authorization', `Bearer ${TOKEN}`);
       expect(res.status).to.equal(200);
       expect(res.body.entries.map((e: { path: string }) => e.path)).to.deep.equal(['/scim/v2/Groups']);
+      expect(journal.list({}).map((e) => e.path)).to.deep.equal(['/scim/v2/Users', '/scim/v2/Groups']);
     });
   });
 });
