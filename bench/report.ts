@@ -33,6 +33,8 @@ export interface Target {
 }
 
 const MB = 1024 * 1024;
+/** no ANSI colours: the table is pasted into reports and CI logs */
+const PLAIN = { head: [], border: [] };
 
 export function targets(report: BenchReport): Target[] {
   const bare = report.scenarios.find((s) => s.target === 'bare')?.requestsPerSecond ?? 0;
@@ -58,7 +60,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   const m = report.machine;
   print(`machine: ${m.cpus} × ${m.model}, ${(m.memoryBytes / MB / 1024).toFixed(1)} GB, node ${m.node}`);
   print(`settings: ${report.settings.users} users, ${report.settings.connections} connections, ${report.settings.durationSeconds} s per scenario`);
-  const table = new Table({ head: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors/non-2xx'] });
+  const table = new Table({ head: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'errors/non-2xx'], style: PLAIN });
   for (const s of report.scenarios) {
     table.push([
       s.name,
@@ -70,7 +72,7 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     ]);
   }
   print(table.toString());
-  const goals = new Table({ head: ['target', 'goal', 'measured', 'met'] });
+  const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });
   for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);
   print(goals.toString());
 }
