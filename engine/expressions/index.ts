@@ -6,6 +6,7 @@ export { parse } from './parser.js';
 export type { ParseOptions } from './parser.js';
 export { tokenize } from './lexer.js';
 export { stringify } from './stringify.js';
+export { checkExpression, referencedAttributes } from './check.js';
 export { evaluate, evaluateAsync } from './evaluate.js';
 export type { EvaluationResult, OutputValue, SourceObject } from './evaluate.js';
 export { ExpressionError, isExpressionError } from './errors.js';
