@@ -33,7 +33,7 @@ describe('engine/expressions/parser', () => {
     it('should mark omitted arguments, trailing ones included, as null (§4.1)', () => {
       const node = parse('Replace([x], , "r", , "", , )');
       expect(node).to.have.property('type', 'call');
-      expect((node as { args: unknown[] }).args.map((a) => a === null)).to.deep.equal([false, true, false, true, false, true, true]);
+      expect((node as unknown as { args: unknown[] }).args.map((a) => a === null)).to.deep.equal([false, true, false, true, false, true, true]);
     });
 
     it('should parse a function without arguments', () => {
