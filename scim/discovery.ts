@@ -7,6 +7,7 @@
 import type { Meta, ResourceTypeDefinition, SchemaDefinition, ServiceProviderConfig } from './types.js';
 import { URN } from './types.js';
 import type { SchemaRegistry } from './schema/registry.js';
+import { bundledServiceProviderSchemas } from './schemas/bundled.js';
 
 type AuthenticationScheme = ServiceProviderConfig['authenticationSchemes'][number];
 
@@ -115,6 +116,12 @@ export function schemaResource(schema: SchemaDefinition, baseUrl?: string): Sche
   };
 }
 
-export function schemaResources(registry: SchemaRegistry, baseUrl?: string): SchemaDefinition[] {
-  return registry.schemas().map((s) => schemaResource(s, baseUrl));
+/**
+ * The Schema resources a service provider lists at /Schemas: its resource schemas and, unless
+ * told otherwise, the RFC 7643 §8.7.2 schemas of ServiceProviderConfig, ResourceType and Schema,
+ * which describe the discovery resources themselves.
+ */
+export function schemaResources(registry: SchemaRegistry, baseUrl?: string, options: { serviceProviderSchemas?: boolean } = {}): SchemaDefinition[] {
+  const definitions = options.serviceProviderSchemas === false ? registry.schemas() : [...registry.schemas(), ...bundledServiceProviderSchemas()];
+  return definitions.map((s) => schemaResource(s, baseUrl));
 }

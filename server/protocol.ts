@@ -8,8 +8,7 @@ import type { AttributeDefinition, AttributeResolver, ScimResource, SchemaDefini
 import type { FilterNode } from '../scim/filter/types.js';
 import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
-import { createSchemaRegistry } from '../scim/schema/registry.js';
-import { bundledResourceSchemas, bundledResourceTypes } from '../scim/schemas/bundled.js';
+import { defaultSchemaRegistry } from '../scim/schema/registry.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
@@ -33,34 +32,9 @@ export function projector(registry: SchemaRegistry, type: ResourceTypeName, proj
   return compileProjection(projection, registry.resolver(type), { knownUrns: registry.schemaUrns(type) });
 }
 
-/**
- * The bundled RFC 7643 schemas, completed with the §2.4 default sub-attributes of multi-valued
- * complex attributes that the §8.7.1 listings leave out: `display` and `primary` ("Multi-valued
- * attributes … default set of sub-attributes … type, primary, display, value, $ref"). Without
- * them, `addresses[].primary` and Group `members[].display`, which §4.1.2/§4.2 describe and
- * clients send (Microsoft's reference tests among them), would be refused as unknown.
- * They are served in /Schemas like every other attribute.
- * https://datatracker.ietf.org/doc/html/rfc7643#section-2.4
- */
+/** The bundled RFC 7643 schemas, with the §2.4 default sub-attributes (scim/schema/default-sub-attributes). */
 export function defaultRegistry(): SchemaRegistry {
-  const schemas = bundledResourceSchemas().map(withDefaultSubAttributes);
-  return createSchemaRegistry({ schemas, resourceTypes: bundledResourceTypes() });
-}
-
-function withDefaultSubAttributes(schema: SchemaDefinition): SchemaDefinition {
-  return { ...schema, attributes: schema.attributes.map(completeMultiValued) };
-}
-
-function completeMultiValued(attribute: AttributeDefinition): AttributeDefinition {
-  if (!attribute.multiValued || attribute.type !== 'complex' || !attribute.subAttributes) return attribute;
-  const present = new Set(attribute.subAttributes.map((s) => s.name.toLowerCase()));
-  // members' sub-attributes are immutable (RFC 7643 §4.2): the additions follow `value`.
-  const mutability = attribute.subAttributes.find((s) => s.name === 'value')?.mutability ?? 'readWrite';
-  const base = { multiValued: false, required: false, caseExact: false, mutability, returned: 'default', uniqueness: 'none' } as const;
-  const added: AttributeDefinition[] = [];
-  if (!present.has('display')) added.push({ ...base, name: 'display', type: 'string', description: 'A human-readable name, primarily used for display purposes.' });
-  if (!present.has('primary')) added.push({ ...base, name: 'primary', type: 'boolean', description: 'Indicates the primary or preferred value of the attribute.' });
-  return added.length === 0 ? attribute : { ...attribute, subAttributes: [...attribute.subAttributes, ...added] };
+  return defaultSchemaRegistry();
 }
 
 export function parseFilter(text: string): FilterNode {

@@ -20,6 +20,7 @@ import {
   commonAttributeDefinitions,
 } from '../schemas/bundled.js';
 import { normalizeAttribute, normalizeSchema } from './normalize.js';
+import { withDefaultSubAttributes } from './default-sub-attributes.js';
 
 export interface SchemaRegistryOptions {
   /** Resource schemas (core and extensions); characteristics the definition omits take §2.2 defaults. */
@@ -143,7 +144,10 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
   };
 }
 
-/** A registry over the bundled RFC 7643 data: User (+ EnterpriseUser) and Group. */
+/**
+ * A registry over the bundled RFC 7643 data: User (+ EnterpriseUser) and Group, with the §2.4
+ * default sub-attributes of multi-valued attributes completed.
+ */
 export function defaultSchemaRegistry(): SchemaRegistry {
-  return createSchemaRegistry({ schemas: bundledResourceSchemas(), resourceTypes: bundledResourceTypes() });
+  return createSchemaRegistry({ schemas: bundledResourceSchemas().map(withDefaultSubAttributes), resourceTypes: bundledResourceTypes() });
 }

@@ -6,15 +6,20 @@ import {
 } from '../../scim/discovery.js';
 import { defaultSchemaRegistry } from '../../scim/schema/registry.js';
 import { normalizeSchema } from '../../scim/schema/normalize.js';
+import { withDefaultSubAttributes } from '../../scim/schema/default-sub-attributes.js';
 import { RFC_SCHEMA_DATA } from '../../scim/schemas/bundled.js';
 import { URN } from '../../scim/types.js';
 
 const base = 'http://127.0.0.1:8080/scim/v2/';
 
-/** Every characteristic the RFC text gives appears unchanged in `served`. */
+/**
+ * Every characteristic the RFC text gives appears unchanged in `served`; lists may go on past the
+ * RFC's items (the §2.4 default sub-attributes are appended).
+ */
 function containsRfc(served: unknown, rfc: unknown, path: string): void {
   if (Array.isArray(rfc)) {
-    expect(served, path).to.be.an('array').with.lengthOf(rfc.length);
+    expect(served, path).to.be.an('array');
+    expect((served as unknown[]).length, path).to.be.at.least(rfc.length);
     rfc.forEach((item, i) => containsRfc((served as unknown[])[i], item, `${path}[${i}]`));
     return;
   }
@@ -31,15 +36,31 @@ describe('scim/discovery', () => {
   describe('#schemaResources()', () => {
     const served = schemaResources(registry, base);
 
-    it('should serve the RFC 7643 §8.7.1 schemas unchanged apart from meta and §2.2 defaults', () => {
-      expect(served).to.have.lengthOf(RFC_SCHEMA_DATA.length);
+    it('should serve the RFC 7643 §8.7.1 schemas unchanged apart from meta, §2.2 defaults and §2.4 default sub-attributes', () => {
       RFC_SCHEMA_DATA.forEach((rfc, i) => {
         const { schemas, meta, ...rest } = served[i]!;
         expect(schemas).to.deep.equal([URN.Schema]);
         expect(meta).to.deep.equal({ resourceType: 'Schema', location: `http://127.0.0.1:8080/scim/v2/Schemas/${rest.id}` });
-        expect(rest).to.deep.equal(normalizeSchema(rfc));
+        expect(rest).to.deep.equal(withDefaultSubAttributes(normalizeSchema(rfc)));
         containsRfc(rest, rfc, rest.id);
       });
+    });
+
+    it('should add only display and primary, per RFC 7643 §2.4, to multi-valued complex attributes', () => {
+      const members = served[1]!.attributes.find((a) => a.name === 'members')!;
+      expect(members.subAttributes!.map((s) => s.name)).to.deep.equal(['value', '$ref', 'type', 'display', 'primary']);
+      const emails = served[0]!.attributes.find((a) => a.name === 'emails')!;
+      expect(emails.subAttributes!.map((s) => s.name)).to.deep.equal(['value', 'display', 'type', 'primary']);
+    });
+
+    it('should list the RFC 7643 §8.7.2 service provider schemas after the resource schemas', () => {
+      expect(served.map((s) => s.id)).to.deep.equal([
+        ...RFC_SCHEMA_DATA.map((s) => (s as { id: string }).id),
+        URN.ServiceProviderConfig,
+        URN.ResourceType,
+        URN.Schema,
+      ]);
+      expect(schemaResources(registry, base, { serviceProviderSchemas: false })).to.have.lengthOf(RFC_SCHEMA_DATA.length);
     });
 
     it('should print attributes in the RFC order of characteristics', () => {

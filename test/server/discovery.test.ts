@@ -57,6 +57,21 @@ describe('server discovery endpoints (RFC 7644 §4)', () => {
     expect(served.attributes.map((a: { name: string }) => a.name)).to.deep.equal(rfcUser.attributes.map((a) => a.name));
   });
 
+  it('should list the RFC 7643 §8.7.2 schemas of ServiceProviderConfig, ResourceType and Schema too', async () => {
+    const t = target();
+    const res = await t.get('/Schemas');
+    const ids = res.body.Resources.map((s: { id: string }) => s.id);
+    expect(ids).to.include.members([
+      'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig',
+      'urn:ietf:params:scim:schemas:core:2.0:ResourceType',
+      'urn:ietf:params:scim:schemas:core:2.0:Schema',
+    ]);
+    expect(res.body.totalResults).to.equal(ids.length);
+    const one = await t.get('/Schemas/urn:ietf:params:scim:schemas:core:2.0:ResourceType');
+    expectScim(one, 200);
+    expect(one.body.attributes.map((a: { name: string }) => a.name)).to.include('endpoint');
+  });
+
   it('should serve one schema by URN', async () => {
     const res = await target().get('/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group');
     expectScim(res, 200);
