@@ -2,11 +2,12 @@
  * @module engine/mapping/target-path
  * Reads an Entra target attribute name (ENTRA-SPEC §3.1–3.2, §3.5): `userName`, `name.givenName`,
  * `emails[type eq "work"].value`, `roles[primary eq "True"].value`, and extension paths
- * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department`. Only the shapes Entra's
- * attribute list uses: one attribute, an optional `[sub eq "value"]` filter, an optional
- * sub-attribute. `__proto__`, `constructor` and `prototype` are refused.
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department`. The grammar is SCIM's
+ * (scim/path); Entra's attribute list only ever uses one `[sub eq "value"]` test as the filter,
+ * so anything richer is not a name Entra can send.
  */
-import { FORBIDDEN_KEYS, URN } from '../../scim/types.js';
+import { parseAttributePath } from '../../scim/path/parse.js';
+import { URN } from '../../scim/types.js';
 
 export interface TargetPath {
   /** the extension schema URN the attribute lives under; absent for core attributes */
@@ -16,28 +17,28 @@ export interface TargetPath {
   readonly subAttribute?: string;
 }
 
-const PATH = /^([A-Za-z$][\w$-]*)(?:\[\s*([A-Za-z$][\w$-]*)\s+eq\s+"([^"]*)"\s*\])?(?:\.([A-Za-z$][\w$-]*))?$/i;
-const CORE = new Set<string>([URN.User, URN.Group]);
+const CORE = new Set<string>([URN.User.toLowerCase(), URN.Group.toLowerCase()]);
+const KNOWN_URNS = [URN.User, URN.Group, URN.EnterpriseUser];
 
 /** The path, or undefined when the name is not one Entra can send. */
 export function parseTargetPath(name: string): TargetPath | undefined {
-  let schema: string | undefined;
-  let rest = name;
-  if (name.toLowerCase().startsWith('urn:')) {
-    const bracket = name.indexOf('[');
-    const colon = name.lastIndexOf(':', bracket < 0 ? name.length : bracket);
-    schema = name.slice(0, colon);
-    rest = name.slice(colon + 1);
-    if (CORE.has(schema)) schema = undefined;
+  let parsed;
+  try {
+    parsed = parseAttributePath(name, { knownUrns: KNOWN_URNS });
+  } catch {
+    return undefined;
   }
-  const m = PATH.exec(rest);
-  if (!m) return undefined;
-  const parts = [m[1], m[2], m[4]].filter((p): p is string => p !== undefined);
-  if (parts.some((p) => FORBIDDEN_KEYS.has(p))) return undefined;
+  const { schema, attribute, filter, subAttribute } = parsed;
+  let test: TargetPath['filter'];
+  if (filter) {
+    if (filter.type !== 'compare' || filter.op !== 'eq' || typeof filter.value !== 'string') return undefined;
+    if (filter.path.schema !== undefined || filter.path.subAttribute !== undefined) return undefined;
+    test = { attribute: filter.path.attribute, value: filter.value };
+  }
   return {
-    ...(schema !== undefined ? { schema } : {}),
-    attribute: m[1],
-    ...(m[2] !== undefined ? { filter: { attribute: m[2], value: m[3] } } : {}),
-    ...(m[4] !== undefined ? { subAttribute: m[4] } : {}),
+    ...(schema !== undefined && !CORE.has(schema.toLowerCase()) ? { schema } : {}),
+    attribute,
+    ...(test ? { filter: test } : {}),
+    ...(subAttribute !== undefined ? { subAttribute } : {}),
   };
 }
