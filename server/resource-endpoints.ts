@@ -85,19 +85,20 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     return protocol.projector(registry, type, { attributes: projection.attributes, excludedAttributes: projection.excludedAttributes });
   }
 
+  /** the records matching, as stored: only the page that is returned gets its derived attributes */
   function query(type: ResourceTypeName, text: string | undefined): StoredResource[] {
-    if (text === undefined) return store.query(type);
+    if (text === undefined) return store.select(type);
     let { node, predicate } = compiled(type, text);
     const runtime = quirks.runtime;
     if (runtime) {
       const adjusted = runtime.filter({ resourceType: type, filter: node, text });
-      if (adjusted === undefined) return store.query(type);
+      if (adjusted === undefined) return store.select(type);
       if (adjusted !== node) {
         node = adjusted;
         predicate = protocol.compileFilter(adjusted, registry.resolver(type));
       }
     }
-    return store.query(type, { filter: node, predicate });
+    return store.select(type, { filter: node, predicate });
   }
 
   /**
@@ -110,7 +111,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     let answered = 0;
     for (const type of types) {
       try {
-        found.push(...query(type, text));
+        for (const resource of query(type, text)) found.push(resource);
         answered++;
       } catch (error) {
         if (!(error instanceof ScimError) || error.scimType !== 'invalidFilter') throw error;
@@ -137,7 +138,9 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const list = typeof types === 'string' ? [types] : types;
       const all = list.length === 1 ? query(list[0]!, q.filter) : queryMany(list, q.filter);
       const first = list[0]!;
-      const sorted = q.sortBy !== undefined ? protocol.sortResources(all, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
+      // Sorting by `groups` needs the derived attribute on every record, not only on the page.
+      const sortable = q.sortBy !== undefined && q.sortBy.toLowerCase().includes('groups') ? all.map((r) => store.view(r.meta.resourceType, r)) : all;
+      const sorted = q.sortBy !== undefined ? protocol.sortResources(sortable, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
       const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
       // RFC 7644 §3.4.2.4 index paging; RFC 9865 cursors, bound to the query that issued them.
       const request = readPageRequest(
@@ -147,7 +150,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const queryKey = request.method === 'cursor' ? cursorQueryKey({ types: list, filter: q.filter, sortBy: q.sortBy, sortOrder: q.sortOrder }) : '';
       const page = paginate(sorted, request, { codec: cursors, queryKey });
       const projectors = new Map(list.map((type) => [type, projectorFor(type, q)] as const));
-      return { ...page, Resources: page.Resources.map((r) => projectors.get(r.meta.resourceType)!(r)) };
+      return { ...page, Resources: page.Resources.map((r) => projectors.get(r.meta.resourceType)!(store.view(r.meta.resourceType, r))) };
     },
 
     get: existing,

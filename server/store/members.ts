@@ -6,6 +6,7 @@
  * https://datatracker.ietf.org/doc/html/rfc7643#section-4.2
  */
 import { ScimError } from '../../scim/errors.js';
+import type { AttributePathRef, FilterNode } from '../../scim/filter/types.js';
 import type { StoreState } from './state.js';
 import type { ResourceTypeName, StoredResource } from './types.js';
 
@@ -61,6 +62,32 @@ export function derivedGroups(state: StoreState, memberId: string, baseUrl: stri
     ref.type = 'direct';
     return ref;
   });
+}
+
+/**
+ * Whether a filter may read a user's `groups` (plain, URN-qualified or in a value path): if not,
+ * its predicate gives the same answer on the stored record as on the record with `groups`.
+ */
+export function mentionsGroups(filter: FilterNode): boolean {
+  switch (filter.type) {
+    case 'and':
+    case 'or':
+      return filter.filters.some(mentionsGroups);
+    case 'not':
+      return mentionsGroups(filter.filter);
+    case 'compare':
+    case 'present':
+    case 'valuePath':
+      return names(filter.path);
+    default: {
+      const never: never = filter;
+      throw new TypeError(`unknown filter node ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function names(path: AttributePathRef): boolean {
+  return path.attribute.toLowerCase().includes('groups') || (path.schema?.toLowerCase().includes('groups') ?? false);
 }
 
 function displayOf(resource: StoredResource | undefined): string | undefined {

@@ -65,6 +65,14 @@ export interface ResourceStore {
   get(type: ResourceTypeName, id: string): StoredResource | undefined;
   /** every resource of the type matching the filter, in creation order */
   query(type: ResourceTypeName, options?: QueryOptions): StoredResource[];
+  /**
+   * Like query, but the records come as stored, without derived attributes (`groups`): a caller
+   * that returns only some of them (a page) passes those through `view`. The predicate still sees
+   * `groups` when the filter names it.
+   */
+  select(type: ResourceTypeName, options?: QueryOptions): StoredResource[];
+  /** a record from `select` as returned: a User with its derived `groups` */
+  view(type: ResourceTypeName, record: StoredResource): StoredResource;
   count(type: ResourceTypeName): number;
   /** assigns id and meta; 409 uniqueness on conflict; resolves once durable */
   create(type: ResourceTypeName, resource: ScimResource): Promise<StoredResource>;
