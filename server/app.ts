@@ -15,6 +15,7 @@ import { createJsonBody } from './middleware/json-body.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { adminRouter } from './routes/admin.js';
 import { scimRouter } from './routes/scim.js';
+import { resourceRoutes } from './routes/resources.js';
 import { createResourceEndpoints } from './resource-endpoints.js';
 import { defaultRegistry } from './protocol.js';
 import type { BulkLimits, TargetContext } from './context.js';
@@ -79,7 +80,7 @@ export function createServer(options: ServerOptions): Express {
   // RFC 7644 §3.7: a Bulk request is bounded by maxPayloadSize, anything else by maxBodyBytes.
   app.use(createJsonBody({ limit: (req) => (isBulkPath(req.path) ? bulk.maxPayloadSize : maxBodyBytes) }));
   app.use(SCIM_BASE_PATH, (req, res, next) => (quirks.runtime ? quirks.runtime.gate(req, res, next) : next()));
-  app.use(SCIM_BASE_PATH, scimRouter(ctx));
+  app.use(SCIM_BASE_PATH, resourceRoutes(ctx), scimRouter(ctx));
   app.use('/_admin', adminRouter(ctx));
   app.use(notFound());
   app.use(errorHandler(ctx.log));

@@ -8,15 +8,13 @@ import { Router } from 'express';
 import { ScimError } from '../../scim/errors.js';
 import type { TargetContext } from '../context.js';
 import { sendScim } from '../respond.js';
-import { resourceRouter } from './resources.js';
 import { discoveryRouter } from './discovery.js';
 import { bulkRouter } from './bulk.js';
 import { listQueryFromSearch } from './query-params.js';
 
+/** Everything under /scim/v2 but /Users and /Groups, which ./resources.ts serves in front of it. */
 export function scimRouter(ctx: TargetContext): Router {
   const router = Router();
-  router.use('/Users', resourceRouter(ctx, 'User'));
-  router.use('/Groups', resourceRouter(ctx, 'Group'));
   // RFC 7644 §3.4.3: a search at the root covers every resource type.
   router.post('/.search', (req, res) => {
     sendScim(res, 200, ctx.endpoints.list(['User', 'Group'], listQueryFromSearch(req.body)));
