@@ -3,6 +3,9 @@
  * `npm run bench`: throughput and latency of the mock target with 100,000 users, against a bare
  * express 5 route on the same machine. Not a test: it prints a table (and `--json FILE`) with the
  * ratios the project targets. Every server runs in its own child process; autocannon runs here.
+ * Targets: the plain memory store, the same with a quirk runtime whose quirks are all off, and the
+ * durable store restarted on its files; each holds the seeded users. RSS is read from /proc after
+ * loading and after the last scenario.
  *
  *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--json FILE]
  */
@@ -13,7 +16,7 @@ import autocannon from 'autocannon';
 import { nodeArgs, rssBytes, startChild } from './child.js';
 import type { Child } from './child.js';
 import { scenarios } from './scenarios.js';
-import type { Sample } from './scenarios.js';
+import type { Sample, Target } from './scenarios.js';
 import { printReport } from './report.js';
 import type { BenchReport, ScenarioResult } from './report.js';
 
@@ -66,18 +69,30 @@ async function main(): Promise<void> {
   const dbDir = mkdtempSync(join(tmpdir(), 'scimulator-bench-'));
   const children: Child[] = [];
   try {
-    const serve = nodeArgs('cli/index');
+    const serve = [...nodeArgs('cli/index'), 'serve', '--port', '0', '--token', TOKEN];
+    const seed = ['--seed-users', String(args.users)];
     const bare = await startChild(nodeArgs('bench/bare-server'));
     children.push(bare);
     process.stderr.write(`seeding ${args.users} users…\n`);
-    const memory = await startChild([...serve, 'serve', '--memory', '--port', '0', '--token', TOKEN, '--seed-users', String(args.users)]);
+    const memory = await startChild([...serve, '--memory', ...seed]);
     children.push(memory);
     const loadRss = rssBytes(memory.process.pid!);
-    const durable = await startChild([...serve, 'serve', '--db', join(dbDir, 'target.db.json'), '--port', '0', '--token', TOKEN]);
+    // The quirk runtime with every quirk off, to hold its overhead to the plain target's.
+    const profile = join(dbDir, 'all-off.json');
+    writeFileSync(profile, `${JSON.stringify({ description: 'every quirk off' })}\n`);
+    const quirks = await startChild([...serve, '--memory', '--quirks', profile, ...seed]);
+    children.push(quirks);
+    // The durable target holds the same 100k users, loaded from its files as after a restart:
+    // seed, stop (which writes the snapshot), start again on the same files.
+    const db = ['--db', join(dbDir, 'target.db.json')];
+    process.stderr.write(`seeding and reloading the durable store…\n`);
+    await (await startChild([...serve, ...db, ...seed])).stop();
+    const durable = await startChild([...serve, ...db]);
     children.push(durable);
 
     const sample = await sampleUsers(memory.url, args.users);
-    const origins = { bare: new URL(bare.url).origin, memory: new URL(memory.url).origin, durable: new URL(durable.url).origin };
+    const servers = { bare, memory, quirks, durable };
+    const origins = Object.fromEntries(Object.entries(servers).map(([name, child]) => [name, new URL(child.url).origin])) as Record<Target, string>;
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios(sample, TOKEN)) {
       process.stderr.write(`${scenario.name}…\n`);
@@ -95,12 +110,19 @@ async function main(): Promise<void> {
         non2xx: r.non2xx,
       });
     }
+    const finalRssBytes: BenchReport['finalRssBytes'] = {};
+    for (const name of ['memory', 'quirks', 'durable'] as const) {
+      const bytes = rssBytes(servers[name].process.pid!);
+      if (bytes !== undefined) finalRssBytes[name] = bytes;
+    }
     const report: BenchReport = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version },
       command: `node ${process.argv.slice(1).join(' ')}`,
       settings: { users: args.users, durationSeconds: args.duration, connections: args.connections },
       load: { users: args.users, startMs: memory.startMs, seedMs: parseSeedMs(memory.banner), rssBytes: loadRss },
-      peakRssBytes: rssBytes(memory.process.pid!),
+      durableReloadMs: durable.startMs,
+      finalRssBytes,
+      peakRssBytes: Object.values(finalRssBytes).reduce<number | undefined>((max, b) => Math.max(max ?? 0, b), undefined),
       scenarios: results,
     };
     printReport(report, (line) => process.stdout.write(`${line}\n`));

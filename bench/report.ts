@@ -4,10 +4,11 @@
  * express route, then the project's targets with a verdict each.
  */
 import Table from 'cli-table3';
+import type { Target as ServerTarget } from './scenarios.js';
 
 export interface ScenarioResult {
   name: string;
-  target: 'memory' | 'durable' | 'bare';
+  target: ServerTarget;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -21,6 +22,11 @@ export interface BenchReport {
   command: string;
   settings: { users: number; durationSeconds: number; connections: number };
   load: { users: number; startMs: number; seedMs: number | undefined; rssBytes: number | undefined };
+  /** the durable target restarted on its snapshot: milliseconds from spawn to listening */
+  durableReloadMs?: number;
+  /** resident memory of each 100k-user server child once every scenario has run */
+  finalRssBytes: Partial<Record<ServerTarget, number>>;
+  /** the largest of finalRssBytes */
   peakRssBytes: number | undefined;
   scenarios: ScenarioResult[];
 }
@@ -42,7 +48,10 @@ export function targets(report: BenchReport): Target[] {
     const s = report.scenarios.find((x) => x.name.startsWith(name));
     return s && bare > 0 ? s.requestsPerSecond / bare : undefined;
   };
-  const filter = ratio('filter');
+  const filter = ratio('filter userName eq (indexed)');
+  const plain = report.scenarios.find((x) => x.name === 'filter userName eq (indexed)')?.requestsPerSecond;
+  const quirky = report.scenarios.find((x) => x.target === 'quirks')?.requestsPerSecond;
+  const overhead = plain && quirky !== undefined ? 1 - quirky / plain : undefined;
   const post = ratio('POST');
   const loadMs = report.load.seedMs ?? report.load.startMs;
   const rss = report.peakRssBytes ?? report.load.rssBytes;
@@ -50,7 +59,9 @@ export function targets(report: BenchReport): Target[] {
   return [
     { name: 'indexed filter vs bare route', goal: '≥ 75%', value: pct(filter), met: filter === undefined ? undefined : filter >= 0.75 },
     { name: 'durable POST vs bare route', goal: '≥ 50%', value: pct(post), met: post === undefined ? undefined : post >= 0.5 },
+    { name: 'every quirk off vs plain (filter)', goal: '≤ 5% slower', value: overhead === undefined ? 'n/a' : `${(overhead * 100).toFixed(0)}%`, met: overhead === undefined ? undefined : overhead <= 0.05 },
     { name: `load ${report.load.users} users`, goal: '< 15 s', value: `${(loadMs / 1000).toFixed(1)} s`, met: loadMs < 15_000 },
+    ...(report.durableReloadMs === undefined ? [] : [{ name: `reload ${report.load.users} users from disk`, goal: '< 15 s', value: `${(report.durableReloadMs / 1000).toFixed(1)} s`, met: report.durableReloadMs < 15_000 }]),
     { name: 'server RSS', goal: '< 400 MB', value: rss === undefined ? 'n/a' : `${(rss / MB).toFixed(0)} MB`, met: rss === undefined ? undefined : rss < 400 * MB },
   ];
 }
@@ -72,6 +83,9 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     ]);
   }
   print(table.toString());
+  const rss = Object.entries(report.finalRssBytes).map(([target, bytes]) => `${target} ${(bytes / MB).toFixed(0)} MB`);
+  const atLoad = report.load.rssBytes === undefined ? 'n/a' : `${(report.load.rssBytes / MB).toFixed(0)} MB`;
+  print(`server RSS: memory ${atLoad} after loading; after the run: ${rss.join(', ') || 'n/a'}`);
   const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });
   for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);
   print(goals.toString());

@@ -8,9 +8,12 @@ import type { Request } from 'autocannon';
 export interface Scenario {
   readonly name: string;
   /** which child serves it */
-  readonly target: 'memory' | 'durable' | 'bare';
+  readonly target: Target;
   readonly requests: Request[];
 }
+
+/** bare: the reference route; memory, quirks (every quirk off), durable: targets with 100k users */
+export type Target = 'bare' | 'memory' | 'quirks' | 'durable';
 
 export interface Sample {
   readonly ids: readonly string[];
@@ -27,6 +30,8 @@ function rotating<T>(values: readonly T[]): () => T {
 export function scenarios(sample: Sample, token: string): Scenario[] {
   const auth = { authorization: `Bearer ${token}` };
   const nextName = rotating(sample.userNames);
+  // the same seed gives the quirk target the same userNames (its ids differ)
+  const nextQuirkName = rotating(sample.userNames);
   const nextId = rotating(sample.ids);
   const nextPatchId = rotating(sample.ids);
   let created = 0;
@@ -40,6 +45,15 @@ export function scenarios(sample: Sample, token: string): Scenario[] {
         method: 'GET',
         headers: auth,
         setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${nextName()}"`)}` }),
+      }],
+    },
+    {
+      name: 'filter userName eq (quirks off)',
+      target: 'quirks',
+      requests: [{
+        method: 'GET',
+        headers: auth,
+        setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${nextQuirkName()}"`)}` }),
       }],
     },
     {

@@ -77,8 +77,18 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
     return Object.freeze({ ...rest, groups: Object.freeze(groups.map((g) => Object.freeze(g))), meta }) as StoredResource;
   }
 
+  // Paging through an unfiltered list reads every record of the type per page; between writes
+  // the list is the same, so it is kept (frozen: callers copy before they reorder).
+  const all = new Map<ResourceTypeName, StoredResource[]>();
+  function everything(type: ResourceTypeName): StoredResource[] {
+    let list = all.get(type);
+    if (!list) all.set(type, (list = Object.freeze(Array.from(state.records[type].values(), (e) => e.resource)) as StoredResource[]));
+    return list;
+  }
+
   function commit(changes: readonly Change[]): Promise<void> {
     persistence.assertWritable();
+    all.clear();
     for (const change of changes) applyChange(state, change);
     return persistence.commit(changes);
   }
@@ -118,6 +128,7 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
 
     select(type, query: QueryOptions = {}) {
       const { predicate } = query;
+      if (!predicate && !query.filter) return everything(type);
       const out: StoredResource[] = [];
       if (!predicate) {
         for (const entry of candidates(type, query.filter)) out.push(entry.resource);
