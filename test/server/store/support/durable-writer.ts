@@ -6,6 +6,11 @@
 import { createDurableStore } from '../../../../server/store/durable-store.js';
 
 const [file, compactAfter] = process.argv.slice(2);
+// Refuse to run when loaded any other way (e.g. a bare `mocha` picking up every .ts under test/):
+// it would otherwise write forever to a file named after the first CLI argument.
+if (file === undefined || file.startsWith('-') || !(Number(compactAfter) > 0)) {
+  throw new TypeError('usage: node --import tsx durable-writer.ts FILE COMPACT_AFTER_ENTRIES');
+}
 const store = await createDurableStore({ file, baseUrl: 'http://127.0.0.1/scim/v2', compactAfterEntries: Number(compactAfter) });
 let n = 0;
 async function writer(): Promise<never> {
