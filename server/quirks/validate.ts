@@ -15,16 +15,11 @@ import profileSchema from './profile.schema.json' with { type: 'json' };
 
 export type ProfileValidation = { ok: true; profile: QuirkProfile } | { ok: false; errors: string[] };
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use; the validator is a pure function of its input (errors are read at once). */
-function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true }).compile(profileSchema);
-  return compiled;
-}
+/** Compiled once when the module loads; its `errors` are read right after each synchronous call. */
+const schemaValidator: ValidateFunction = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true }).compile(profileSchema);
 
 export function validateQuirkProfile(json: unknown, compile: PathCompiler = createPathCompiler()): ProfileValidation {
-  const validate = schemaValidator();
+  const validate = schemaValidator;
   const errors = validate(json) ? [] : formatErrors(validate.errors ?? []);
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) errors.push(...semanticErrors(json as Record<string, unknown>, compile));
   const unique = [...new Set(errors)];

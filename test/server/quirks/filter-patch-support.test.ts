@@ -90,3 +90,21 @@ describe('server/quirks/patch-support value-filter paths', () => {
     expect(patchWith({ valueFilterPaths: false }, [{ op: 'replace', path: 'emails[type eq', value: 'x' }])).to.not.throw();
   });
 });
+
+describe('bundled filter profiles', () => {
+  it('should let entra-lenient answer the filters Entra sends and refuse the rest', async () => {
+    const { loadQuirkProfile } = await import('../../../server/quirks/index.js');
+    const runtime = createQuirkRuntime(await loadQuirkProfile('entra-lenient'));
+    const run = (text: string) => () => runtime.filter({ resourceType: 'User', filter: parseFilter(text), text });
+    for (const text of ['userName eq "ada@example.com"', 'externalId eq "e1"', 'emails[type eq "work"].value eq "ada@example.com"']) {
+      expect(run(text), text).to.not.throw();
+    }
+    expect(thrown(run('userName sw "ada"')).scimType).to.equal('invalidFilter');
+  });
+
+  it('should let legacy-filter return everything for an externalId filter', async () => {
+    const { loadQuirkProfile } = await import('../../../server/quirks/index.js');
+    const runtime = createQuirkRuntime(await loadQuirkProfile('legacy-filter'));
+    expect(runtime.filter({ resourceType: 'User', filter: parseFilter('externalId eq "e1"'), text: '' })).to.equal(undefined);
+  });
+});
