@@ -72,6 +72,8 @@ export function createServer(options: ServerOptions): Express {
   };
 
   const app = express();
+  // startServer's close() ends the current runtime's timers and hung requests, whichever was swapped in last
+  app.locals.quirks = quirks;
   app.disable('x-powered-by');
   // Responses are serialised by sendScim; express's own ETag would hash every body.
   app.disable('etag');
@@ -85,6 +87,11 @@ export function createServer(options: ServerOptions): Express {
   app.use(notFound());
   app.use(errorHandler(ctx.log));
   return app;
+}
+
+/** The quirk runtime currently in force in an app built by createServer. */
+export function currentQuirks(app: Express): QuirkRuntime | undefined {
+  return (app.locals.quirks as { runtime: QuirkRuntime | undefined } | undefined)?.runtime;
 }
 
 function isBulkPath(path: string): boolean {

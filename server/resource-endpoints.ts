@@ -9,11 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
-import type { ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
 import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
 import type { FilterNode } from '../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
+import { withCaseExactUserName } from './quirks/case-exact.js';
 import { checkIfMatch } from './preconditions.js';
 import { LruCache } from './filter-cache.js';
 import * as protocol from './protocol.js';
@@ -63,12 +64,21 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   const filters = new LruCache<CompiledFilter>(FILTER_CACHE_SIZE);
   const cursors = createCursorCodec({ secret: randomBytes(16).toString('base64url'), timeoutSeconds: CURSOR_TIMEOUT_SECONDS, now: () => deps.clock().getTime() });
 
+  /**
+   * The resolver filters compile with: the caseExactUserName quirk makes userName compare
+   * case-sensitively. The filter cache is emptied whenever the quirks are swapped.
+   */
+  function filterResolver(type: ResourceTypeName): AttributeResolver {
+    const resolver = registry.resolver(type);
+    return type === 'User' && quirks.runtime?.caseExactUserName ? withCaseExactUserName(resolver) : resolver;
+  }
+
   function compiled(type: ResourceTypeName, text: string): CompiledFilter {
     const key = `${type}\u0000${text}`;
     let hit = filters.get(key);
     if (!hit) {
       const node = protocol.parseFilter(text);
-      hit = { node, predicate: protocol.compileFilter(node, registry.resolver(type)) };
+      hit = { node, predicate: protocol.compileFilter(node, filterResolver(type)) };
       filters.set(key, hit);
     }
     return hit;
@@ -95,7 +105,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       if (adjusted === undefined) return store.select(type);
       if (adjusted !== node) {
         node = adjusted;
-        predicate = protocol.compileFilter(adjusted, registry.resolver(type));
+        predicate = protocol.compileFilter(adjusted, filterResolver(type));
       }
     }
     return store.select(type, { filter: node, predicate });

@@ -7,7 +7,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer, SCIM_BASE_PATH } from './app.js';
+import { createServer, currentQuirks, SCIM_BASE_PATH } from './app.js';
 import type { ServerOptions } from './app.js';
 import type { ResourceStore } from './store/types.js';
 
@@ -64,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
+          currentQuirks(app)?.close?.();
           http.close(() => resolve());
           http.closeIdleConnections();
           setTimeout(() => http.closeAllConnections(), 1_000).unref();

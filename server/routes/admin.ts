@@ -31,6 +31,8 @@ export function adminRouter(ctx: TargetContext): Router {
     const checked = validateQuirkProfile(req.body);
     if (!checked.ok) throw ScimError.invalidValue(`Invalid quirk profile: ${checked.errors.join('; ')}`);
     const runtime = createQuirkRuntime(checked.profile, { clock: ctx.clock });
+    // the old runtime's pending latency timers and hung requests must not outlive it
+    ctx.quirks.runtime?.close?.();
     ctx.quirks.runtime = runtime;
     ctx.quirks.profile = checked.profile;
     ctx.resetCaches();

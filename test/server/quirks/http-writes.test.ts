@@ -137,6 +137,16 @@ describe('server/quirks writes over HTTP', () => {
       expect((await t.get(filter('userName eq "Ada@Example.com"'))).body.Resources.map((u: { userName: string }) => u.userName)).to.include('Ada@Example.com');
     });
 
+    it('should make userName filters case-sensitive: the other casing finds only its own user', async () => {
+      const t = withQuirks({ caseExactUserName: true }, true);
+      expectScim(await t.post('/Users', user('Ada@Example.com')), 201);
+      const exact = await t.get(filter('userName eq "Ada@Example.com"'));
+      expect(exact.body.Resources.map((u: { userName: string }) => u.userName)).to.deep.equal(['Ada@Example.com']);
+      const other = await t.get(filter('userName eq "ada@example.com"'));
+      expectScim(other, 200);
+      expect(other.body.totalResults).to.equal(0);
+    });
+
     it('should refuse the second casing as a duplicate without the quirk (RFC 7643 §4.1.1 caseExact false)', async () => {
       const t = withQuirks({});
       expectScim(await t.post('/Users', user('Ada@Example.com')), 201);
