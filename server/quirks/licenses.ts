@@ -15,6 +15,7 @@ import type { ResourceStore, StoredResource } from '../store/types.js';
 import type { CompiledPath, PathCompiler } from './compiled-path.js';
 import type { LicensesQuirk } from './profile.js';
 import type { WriteContext } from './types.js';
+import { isActive } from '../signin.js';
 
 export interface LicenseLedger {
   /** throws the app's refusal when this write needs a seat or a licence that is not free */
@@ -23,12 +24,6 @@ export interface LicenseLedger {
   unlicensed(user: StoredResource, store: ResourceStore): string | undefined;
 }
 
-/** RFC 7643 §4.1.1 `active`; Entra's legacy dialect sends it as the string "False" (ENTRA-SPEC §6.5). */
-export function isActive(resource: ScimResource): boolean {
-  const key = findKey(resource, 'active');
-  const value = key === undefined ? undefined : resource[key];
-  return !(value === false || (typeof value === 'string' && value.toLowerCase() === 'false'));
-}
 
 export function createLicenseLedger(quirk: LicensesQuirk, compile: PathCompiler): LicenseLedger {
   const rolePath: CompiledPath = compile('User', quirk.roleAttribute ?? 'roles.value');

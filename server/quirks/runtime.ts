@@ -6,9 +6,7 @@
  * `next()` in the gate and an identity beforeWrite.
  */
 import type { RequestHandler } from 'express';
-import { findKey } from '../../scim/path/values.js';
 import type { ScimResource } from '../../scim/types.js';
-import type { ResourceStore, StoredResource } from '../store/types.js';
 import { activeQuirks } from './active.js';
 import { createPathCompiler } from './attribute-paths.js';
 import type { PathCompiler } from './compiled-path.js';
@@ -18,7 +16,8 @@ import { createFilterGate } from './filter-support.js';
 import { createGate } from './gate.js';
 import type { GateParts, GateResources } from './gate.js';
 import { createLatencyPicker } from './latency.js';
-import { createLicenseLedger, isActive } from './licenses.js';
+import { createLicenseLedger } from './licenses.js';
+import { signinVerdict } from '../signin.js';
 import { groupsRefusal } from './operations.js';
 import { createPatchCheck } from './patch-support.js';
 import type { QuirkProfile } from './profile.js';
@@ -83,11 +82,7 @@ export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeO
       : ({ filter }) => filter,
     checkPatch: patchCheck ? ({ operations }) => tracker.marked('patchSupport', () => patchCheck(operations)) : () => undefined,
     signin(userName, store) {
-      const user = findUser(store, userName, caseExactUserName);
-      if (!user) return { ok: false, reason: `no user with userName '${userName}'` };
-      if (!isActive(user)) return { ok: false, reason: `user '${userName}' is deactivated (active=false)` };
-      const unlicensed = ledger?.unlicensed(user, store);
-      return unlicensed === undefined ? { ok: true } : { ok: false, reason: `user '${userName}' holds no licence: ${unlicensed}` };
+      return signinVerdict(userName, store, { caseExactUserName, unlicensed: ledger ? (user) => ledger.unlicensed(user, store) : undefined });
     },
     close() {
       // A delayed request is cut off rather than answered: the target is going away.
@@ -161,14 +156,3 @@ function createRuntimeGate(
   return createGate(parts, resources);
 }
 
-function findUser(store: ResourceStore, userName: string, caseExact: boolean): StoredResource | undefined {
-  const wanted = caseExact ? userName : userName.toLowerCase();
-  // RFC 7643 §4.1.1: userName is caseExact false unless the app (this quirk) says otherwise.
-  const [user] = store.query('User', {
-    predicate: (u) => {
-      const value = u[findKey(u, 'userName') ?? 'userName'];
-      return typeof value === 'string' && (caseExact ? value : value.toLowerCase()) === wanted;
-    },
-  });
-  return user;
-}

@@ -8,7 +8,7 @@
  */
 import { Router } from 'express';
 import { ScimError } from '../../scim/errors.js';
-import type { ResourceStore, StoredResource } from '../store/types.js';
+import { signinVerdict } from '../signin.js';
 import type { TargetContext } from '../context.js';
 import { sendNoContent, sendScim } from '../respond.js';
 
@@ -53,7 +53,7 @@ export function adminRouter(ctx: TargetContext): Router {
     }
     const verdict = ctx.quirks.runtime
       ? ctx.quirks.runtime.signin(userName, ctx.store)
-      : defaultSignin(userName, ctx.store);
+      : signinVerdict(userName, ctx.store);
     if (!verdict.ok) throw ScimError.forbidden(verdict.reason);
     sendScim(res, 200, { userName, signin: 'ok' });
   });
@@ -68,20 +68,3 @@ function optionalInteger(raw: unknown, name: string): number | undefined {
   return n;
 }
 
-/** Without quirks a user can sign in when it exists and is active (RFC 7643 §4.1.1 `active`). */
-export function defaultSignin(userName: string, store: ResourceStore): { ok: true } | { ok: false; reason: string } {
-  const user = findUserByName(userName, store);
-  if (!user) return { ok: false, reason: `No user '${userName}' in the target` };
-  if (user.active === false) return { ok: false, reason: `User '${userName}' is disabled (active=false)` };
-  return { ok: true };
-}
-
-function findUserByName(userName: string, store: ResourceStore): StoredResource | undefined {
-  // RFC 7643 §4.1.1: userName is caseExact false.
-  const wanted = userName.toLowerCase();
-  const predicate = (u: StoredResource) => typeof u.userName === 'string' && u.userName.toLowerCase() === wanted;
-  return store.query('User', {
-    filter: { type: 'compare', op: 'eq', path: { attribute: 'userName' }, value: userName },
-    predicate,
-  })[0];
-}

@@ -9,6 +9,14 @@ import { createServer } from '../../server/index.js';
 import type { ServerOptions } from '../../server/index.js';
 import { createMemoryStore } from '../../server/store/index.js';
 import type { ResourceStore } from '../../server/store/index.js';
+import { createQuirkRuntime, loadQuirkProfile } from '../../server/quirks/index.js';
+
+/**
+ * `SCIMULATOR_TEST_QUIRKS=strict-rfc npm run test:strict-rfc` runs every HTTP test against a target
+ * with that profile on (a fresh runtime per target): a profile that turns nothing on must change
+ * nothing. Tests that bring their own quirks (or pass `quirks: undefined`) keep theirs.
+ */
+const ambientProfile = process.env.SCIMULATOR_TEST_QUIRKS ? await loadQuirkProfile(process.env.SCIMULATOR_TEST_QUIRKS) : undefined;
 
 export const TOKEN = 'test-token';
 export const BASE = '/scim/v2';
@@ -32,7 +40,8 @@ export interface TestTarget {
 
 export function target(options: Partial<ServerOptions> = {}): TestTarget {
   const store = options.store ?? createMemoryStore({ baseUrl: BASE_URL });
-  const app = createServer({ auth: { bearer: [TOKEN] }, baseUrl: BASE_URL, ...options, store });
+  const quirks = 'quirks' in options ? options.quirks : ambientProfile ? createQuirkRuntime(ambientProfile) : undefined;
+  const app = createServer({ auth: { bearer: [TOKEN] }, baseUrl: BASE_URL, ...options, quirks, store });
   const auth = (t: request.Test) => t.set('Authorization', `Bearer ${TOKEN}`);
   const send = (t: request.Test, body: unknown) => (body === undefined ? t : t.set('Content-Type', 'application/scim+json').send(JSON.stringify(body)));
   return {
