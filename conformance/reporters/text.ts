@@ -19,11 +19,18 @@ export function formatText(run: RunResult, options: { color?: boolean } = {}): s
     for (const r of checks) out.push(...line(r, c));
     out.push('');
   }
-  if (run.leftovers.length) out.push(c.yellow(`could not delete: ${run.leftovers.join(', ')}`), '');
+  if (run.leftovers.length) out.push(c.yellow(leftoverLine(run.leftovers)), '');
   const { passed, failed, skipped, mustFailed } = run.summary;
   out.push(`${mustFailed} MUST check(s) failed; finished in ${(run.durationMs / 1000).toFixed(1)} s`);
   out.push(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   return `${out.join('\n')}\n`;
+}
+
+/** A target without DELETE leaves every resource behind: name a few, count the rest (JSON lists all). */
+export function leftoverLine(leftovers: readonly string[], shown = 5): string {
+  const head = leftovers.slice(0, shown).join(', ');
+  const rest = leftovers.length - shown;
+  return `could not delete ${leftovers.length} resource(s) the run created: ${head}${rest > 0 ? `, … and ${rest} more (--format json lists them all)` : ''}`;
 }
 
 function line(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[] {

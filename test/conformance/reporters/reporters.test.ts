@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { formatHtml, formatJson, formatJunit, formatText } from '../../../conformance/index.js';
+import { leftoverLine } from '../../../conformance/reporters/text.js';
 import { fakeRun } from '../support/fake-run.js';
 
 describe('conformance/reporters', () => {
@@ -11,6 +12,16 @@ describe('conformance/reporters', () => {
       expect(text.indexOf('\nusers\n')).to.be.lessThan(text.indexOf('\nfilter\n'));
       expect(text).to.contain('expected: ["a"]').and.to.contain('GET http://127.0.0.1:1/scim/v2/Users?filter=x').and.to.contain('skipped: not advertised: bulk');
       expect(text).not.to.contain('\u001b[');
+    });
+  });
+
+  describe('#leftoverLine()', () => {
+    it('should name the first five leftovers and count the rest', () => {
+      const ids = Array.from({ length: 7 }, (_, i) => `/Users/u${i}`);
+      expect(leftoverLine(ids)).to.equal(
+        'could not delete 7 resource(s) the run created: /Users/u0, /Users/u1, /Users/u2, /Users/u3, /Users/u4, … and 2 more (--format json lists them all)',
+      );
+      expect(leftoverLine(['/Groups/g'])).to.equal('could not delete 1 resource(s) the run created: /Groups/g');
     });
   });
 
