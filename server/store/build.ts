@@ -13,7 +13,6 @@ import type { ResourceTypeName, StoredResource } from './types.js';
 
 export interface BuildContext {
   state: StoreState;
-  baseUrl: string;
   validateMembers: boolean;
   now: string;
 }
@@ -49,18 +48,18 @@ export function buildRecord(
   for (const key of Object.keys(input)) {
     if (key === 'schemas' || SERVER_OWNED[type].has(key.toLowerCase())) continue;
     if (type === 'Group' && key === 'members') {
-      const members = normaliseMembers(ctx.state, input.members, { baseUrl: ctx.baseUrl, validateMembers: ctx.validateMembers, groupId: id });
+      const members = normaliseMembers(ctx.state, input.members, { validateMembers: ctx.validateMembers, groupId: id });
       out.members = freezeCopy(members, 'members');
       continue;
     }
     if (input[key] !== undefined) out[key] = freezeCopy(input[key], key);
   }
   requireName(type, out);
+  // meta.location is derived when the record is returned (./derived.ts).
   out.meta = Object.freeze({
     resourceType: type,
     created: previous?.created ?? ctx.now,
     lastModified: ctx.now,
-    location: `${ctx.baseUrl}/${type}s/${id}`,
     version: previous ? nextVersion(previous.version) : weakEtag(1),
   });
   return Object.freeze(out) as StoredResource;

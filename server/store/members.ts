@@ -1,30 +1,25 @@
 /**
  * @module server/store/members
  * Group membership, RFC 7643 §4.2 (Group `members`) and §4.1.2 (User `groups`, readOnly, derived).
- * Members are stored as `{ value, $ref, display, type }`; a user's `groups` is computed from the
- * reverse index each time the user is returned, so it can never go stale.
+ * Members are stored as `{ value, display, type }` and returned with a `$ref` (./derived.ts); a
+ * user's `groups` is computed from the reverse index each time the user is returned, so it can
+ * never go stale.
  * https://datatracker.ietf.org/doc/html/rfc7643#section-4.2
  */
 import { ScimError } from '../../scim/errors.js';
 import type { AttributePathRef, FilterNode } from '../../scim/filter/types.js';
+import { locationOf } from './derived.js';
+import type { StoredMember } from './derived.js';
 import type { StoreState } from './state.js';
 import type { ResourceTypeName, StoredResource } from './types.js';
 
-export interface StoredMember {
-  value: string;
-  $ref: string;
-  display?: string;
-  type: ResourceTypeName;
-}
-
 export interface MemberOptions {
-  baseUrl: string;
   validateMembers: boolean;
   /** the group being written (a group cannot contain itself) */
   groupId: string;
 }
 
-/** Normalises a `members` value: one entry per id, `$ref` and `type` from where the id lives. */
+/** Normalises a `members` value: one entry per id, `type` from where the id lives (a given `$ref` is derived anew). */
 export function normaliseMembers(state: StoreState, members: unknown, options: MemberOptions): StoredMember[] {
   if (members === undefined || members === null) return [];
   if (!Array.isArray(members)) throw ScimError.invalidValue("'members' must be an array");
@@ -45,9 +40,7 @@ export function normaliseMembers(state: StoreState, members: unknown, options: M
     const given = member as Record<string, unknown>;
     const type: ResourceTypeName = group || (!user && given.type === 'Group') ? 'Group' : 'User';
     const display = typeof given.display === 'string' ? given.display : displayOf(user?.resource ?? group?.resource);
-    out.push(display === undefined
-      ? { value, $ref: `${options.baseUrl}/${type}s/${value}`, type }
-      : { value, $ref: `${options.baseUrl}/${type}s/${value}`, display, type });
+    out.push(display === undefined ? { value, type } : { value, display, type });
   });
   return out;
 }
@@ -57,7 +50,7 @@ export function derivedGroups(state: StoreState, memberId: string, baseUrl: stri
   const entries = state.memberOf.get(memberId).map((id) => state.get('Group', id)).filter((e) => e !== undefined);
   entries.sort((a, b) => a.ord - b.ord);
   return entries.map(({ resource }) => {
-    const ref: Record<string, string> = { value: resource.id, $ref: `${baseUrl}/Groups/${resource.id}` };
+    const ref: Record<string, string> = { value: resource.id, $ref: locationOf(baseUrl, 'Group', resource.id) };
     if (typeof resource.displayName === 'string') ref.display = resource.displayName;
     ref.type = 'direct';
     return ref;
@@ -65,20 +58,22 @@ export function derivedGroups(state: StoreState, memberId: string, baseUrl: stri
 }
 
 /**
- * Whether a filter may read a user's `groups` (plain, URN-qualified or in a value path): if not,
- * its predicate gives the same answer on the stored record as on the record with `groups`.
+ * Whether a filter may read a derived attribute (a user's `groups`, `meta.location`, a member's
+ * `$ref`; plain, URN-qualified or in a value path): if not, its predicate gives the same answer
+ * on the stored record as on the record as returned.
  */
-export function mentionsGroups(filter: FilterNode): boolean {
+export function mentionsDerived(filter: FilterNode): boolean {
   switch (filter.type) {
     case 'and':
     case 'or':
-      return filter.filters.some(mentionsGroups);
+      return filter.filters.some(mentionsDerived);
     case 'not':
-      return mentionsGroups(filter.filter);
+      return mentionsDerived(filter.filter);
     case 'compare':
     case 'present':
-    case 'valuePath':
       return names(filter.path);
+    case 'valuePath':
+      return names(filter.path) || mentionsDerived(filter.filter);
     default: {
       const never: never = filter;
       throw new TypeError(`unknown filter node ${JSON.stringify(never)}`);
@@ -86,8 +81,10 @@ export function mentionsGroups(filter: FilterNode): boolean {
   }
 }
 
+const DERIVED = /groups|location|\$ref/i;
+
 function names(path: AttributePathRef): boolean {
-  return path.attribute.toLowerCase().includes('groups') || (path.schema?.toLowerCase().includes('groups') ?? false);
+  return DERIVED.test(path.attribute) || DERIVED.test(path.subAttribute ?? '') || DERIVED.test(path.schema ?? '');
 }
 
 function displayOf(resource: StoredResource | undefined): string | undefined {

@@ -12,7 +12,9 @@ import { ScimError } from '../../scim/errors.js';
 import type { ScimResource } from '../../scim/types.js';
 import { buildRecord, withoutMembers } from './build.js';
 import type { BuildContext } from './build.js';
-import { derivedGroups, mentionsGroups } from './members.js';
+import { locationOf, membersWithRefs } from './derived.js';
+import type { StoredMember } from './derived.js';
+import { derivedGroups, mentionsDerived } from './members.js';
 import { indexedCandidates } from './query-plan.js';
 import type { Entry, StoreState } from './state.js';
 import { assertUnique } from './uniqueness.js';
@@ -58,7 +60,7 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
   };
   const validateMembers = options.validateMembers ?? true;
 
-  const context = (): BuildContext => ({ state, baseUrl, validateMembers, now: clock().toISOString() });
+  const context = (): BuildContext => ({ state, validateMembers, now: clock().toISOString() });
 
   function freshId(type: ResourceTypeName, taken?: ReadonlySet<string>): string {
     const id = newId();
@@ -68,13 +70,18 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
     return id;
   }
 
-  // RFC 7643 §4.1.2: a user's `groups` is derived from membership whenever the user is returned.
+  // RFC 7643 §3.1 meta.location, §4.2 member $ref and §4.1.2 a user's `groups` are derived
+  // whenever the resource is returned (./derived.ts): they follow the current base URL.
   function view(type: ResourceTypeName, resource: StoredResource): StoredResource {
-    if (type !== 'User') return resource;
-    const groups = derivedGroups(state, resource.id, baseUrl);
-    if (groups.length === 0) return resource;
     const { meta, ...rest } = resource;
-    return Object.freeze({ ...rest, groups: Object.freeze(groups.map((g) => Object.freeze(g))), meta }) as StoredResource;
+    if (type === 'User') {
+      const groups = derivedGroups(state, resource.id, baseUrl);
+      if (groups.length > 0) rest.groups = Object.freeze(groups.map((g) => Object.freeze(g)));
+    } else if (Array.isArray(rest.members)) {
+      rest.members = membersWithRefs(baseUrl, rest.members as StoredMember[]) as unknown[];
+    }
+    rest.meta = Object.freeze({ resourceType: meta.resourceType, created: meta.created, lastModified: meta.lastModified, location: locationOf(baseUrl, type, resource.id), version: meta.version });
+    return Object.freeze(rest) as StoredResource;
   }
 
   // Paging through an unfiltered list reads every record of the type per page; between writes
@@ -135,8 +142,8 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
         return out;
       }
       // Deriving `groups` for every candidate is the expensive part of a scan at 100k users:
-      // only a filter that names the attribute needs it (`groups` is in its text then).
-      const derived = type === 'User' && (!query.filter || mentionsGroups(query.filter));
+      // only a filter that names a derived attribute needs the record as returned.
+      const derived = !query.filter || mentionsDerived(query.filter);
       for (const entry of candidates(type, query.filter)) {
         if (predicate(derived ? view(type, entry.resource) : entry.resource)) out.push(entry.resource);
       }

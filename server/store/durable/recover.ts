@@ -5,6 +5,7 @@
  * mutations newer than the snapshot, and cut a torn tail off the live journal.
  */
 import { open, readFile, rm } from 'node:fs/promises';
+import { dropStoredUrls } from '../derived.js';
 import { applyChange } from '../resource-store.js';
 import type { StoreState } from '../state.js';
 import type { StoredResource } from '../types.js';
@@ -32,8 +33,8 @@ export async function recover(state: StoreState, snapshot: SnapshotFile, journal
   const snapshotBytes = snapshot.adapter.bytes;
   {
     const schemas = new Map<string, readonly string[]>();
-    for (const user of data.users) state.put('User', deepFreeze(shareSchemas(user as StoredResource, schemas)));
-    for (const group of data.groups) state.put('Group', deepFreeze(shareSchemas(group as StoredResource, schemas)));
+    for (const user of data.users) state.put('User', deepFreeze(shareSchemas(dropStoredUrls(user as StoredResource), schemas)));
+    for (const group of data.groups) state.put('Group', deepFreeze(shareSchemas(dropStoredUrls(group as StoredResource), schemas)));
   }
   let seq = snapshotSeq;
   const old = await readIfExists(`${journalFile}.old`);
@@ -57,7 +58,8 @@ function replay(state: StoreState, mutations: ReturnType<typeof parseJournal>['m
   for (const { seq: s, changes } of mutations) {
     if (s <= after) continue;
     for (const change of changes) {
-      applyChange(state, change.op === 'put' ? { ...change, resource: deepFreeze(change.resource) } : change);
+      // Files written before locations and $refs were derived carry them: the derived ones win.
+      applyChange(state, change.op === 'put' ? { ...change, resource: deepFreeze(dropStoredUrls(change.resource)) } : change);
     }
     if (s > seq) seq = s;
   }

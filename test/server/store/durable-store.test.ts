@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, statSync, appendFileSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, appendFileSync, copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableStore } from '../../../server/store/durable-store.js';
-import { filterQuery, fixedOptions, group, user } from './support/fixtures.js';
+import { BASE_URL, filterQuery, fixedOptions, group, user } from './support/fixtures.js';
 
 function tempFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'scimulator-store-')), 'db.json');
@@ -133,5 +133,39 @@ describe('server/store/durable-store', () => {
     expect(existsSync(`${file}.journal.old`)).to.equal(false);
     expect(JSON.parse(readFileSync(file, 'utf8')).users).to.have.length(3);
     await c.close();
+  });
+
+  it('should serve meta.location and $refs under the base URL it was reopened with (RFC 7643 §3.1, §4.2)', async () => {
+    const file = tempFile();
+    const a = await createDurableStore({ file, ...fixedOptions({ baseUrl: 'http://127.0.0.1:8080/scim/v2' }) });
+    const ann = await a.create('User', user('ann@example.com'));
+    const team = await a.create('Group', group('Team', [ann.id]));
+    await a.close();
+
+    const moved = 'http://127.0.0.1:43210/scim/v2';
+    const b = await createDurableStore({ file, ...fixedOptions({ baseUrl: moved }) });
+    expect(b.get('User', ann.id)!.meta.location).to.equal(`${moved}/Users/${ann.id}`);
+    expect(b.get('User', ann.id)!.groups).to.deep.equal([{ value: team.id, $ref: `${moved}/Groups/${team.id}`, display: 'Team', type: 'direct' }]);
+    expect(b.get('Group', team.id)!.meta.location).to.equal(`${moved}/Groups/${team.id}`);
+    expect(b.get('Group', team.id)!.members).to.deep.equal([{ value: ann.id, $ref: `${moved}/Users/${ann.id}`, display: 'ann@example.com', type: 'User' }]);
+    expect(b.query('User', filterQuery('User', `meta.location eq "${moved}/Users/${ann.id}"`))).to.have.length(1);
+    await b.close();
+  });
+
+  it('should load a file whose records carry stored URLs, the derived ones winning', async () => {
+    const file = tempFile();
+    const old = 'http://old-host:9999/scim/v2';
+    const ann = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: 'u1', userName: 'ann@example.com', meta: { resourceType: 'User', created: '2025-01-01T00:00:00.000Z', lastModified: '2025-01-01T00:00:00.000Z', location: `${old}/Users/u1`, version: 'W/"1"' } };
+    const team = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], id: 'g1', displayName: 'Team', members: [{ value: 'u1', $ref: `${old}/Users/u1`, display: 'ann@example.com', type: 'User' }], meta: { resourceType: 'Group', created: '2025-01-01T00:00:00.000Z', lastModified: '2025-01-01T00:00:00.000Z', location: `${old}/Groups/g1`, version: 'W/"1"' } };
+    writeFileSync(file, JSON.stringify({ version: 1, seq: 1, users: [ann], groups: [] }));
+    // a journal line written before the change: the group, put with its stored URLs
+    writeFileSync(`${file}.journal`, `${JSON.stringify({ s: 2, c: [{ op: 'put', type: 'Group', resource: team }] })}\n`);
+
+    const store = await createDurableStore({ file, ...fixedOptions() });
+    expect(store.get('User', 'u1')!.meta).to.deep.equal({ ...ann.meta, location: `${BASE_URL}/Users/u1` });
+    expect(store.get('Group', 'g1')!.members).to.deep.equal([{ value: 'u1', $ref: `${BASE_URL}/Users/u1`, display: 'ann@example.com', type: 'User' }]);
+    expect(store.get('Group', 'g1')!.meta.location).to.equal(`${BASE_URL}/Groups/g1`);
+    expect(store.get('User', 'u1')!.groups).to.deep.equal([{ value: 'g1', $ref: `${BASE_URL}/Groups/g1`, display: 'Team', type: 'direct' }]);
+    await store.close();
   });
 });
