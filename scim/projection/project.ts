@@ -4,6 +4,11 @@
  * `always` is always returned (id, schemas), `never` never (password), `request` only when named in
  * `attributes`, `default` unless excluded or unless `attributes` is given without naming it.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3.9
+ *
+ * A compiled projection runs for every resource a server returns, so it decides once per
+ * attribute name (the decision depends on the name, never on the value) and remembers it; values it
+ * keeps whole are shared with the input instead of copied. A complex value is copied only when one
+ * of its sub-attributes goes.
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource } from '../types.js';
 import { resolveAttribute } from '../path/common-attributes.js';
@@ -31,6 +36,26 @@ interface Pick {
 interface Selection {
   readonly attributes: Map<string, Pick>;
   readonly schemas: Set<string>;
+}
+
+/** What happens to an attribute's value: dropped, kept as it is, or kept with some sub-attributes. */
+type Rule = 'drop' | 'keep' | ComplexRule;
+
+interface ComplexRule {
+  /** lower-case sub-attribute name → definition */
+  readonly subs: ReadonlyMap<string, AttributeDefinition>;
+  readonly only: Set<string> | undefined;
+  readonly drop: Set<string> | undefined;
+  /** sub-attribute name as it appears in values → kept */
+  readonly seen: Map<string, boolean>;
+}
+
+/** Remembered decisions per name; names come from resources, so the memory is bounded. */
+const MAX_REMEMBERED = 256;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size < MAX_REMEMBERED) map.set(key, value);
+  return value;
 }
 
 const keyOf = (schema: string, name: string): string => `${schema.toLowerCase()}|${name.toLowerCase()}`;
@@ -61,46 +86,61 @@ export function compileProjection(request: ProjectionRequest, resolver: Attribut
   const included = requested.length > 0 ? select(requested, resolver) : undefined;
   const excluded = select(parseAttributeList(request.excludedAttributes, knownUrns, 'excludedAttributes'), resolver);
 
-  const decide = (def: AttributeDefinition, schema: string, value: unknown): unknown => {
-    if (def.returned === 'never') return undefined;
+  const decide = (def: AttributeDefinition, schema: string): Rule => {
+    if (def.returned === 'never') return 'drop';
     // RFC 7644 §3.9: excludedAttributes "SHALL have no effect on attributes whose schema "returned" setting is "always""
-    if (def.returned === 'always') return subFilter(def, value, undefined, undefined);
+    if (def.returned === 'always') return valueRule(def, undefined, undefined);
     const key = keyOf(schema, def.name);
     const pick = included?.attributes.get(key);
     if (included) {
-      if (!pick && !included.schemas.has(schema.toLowerCase())) return undefined;
+      if (!pick && !included.schemas.has(schema.toLowerCase())) return 'drop';
     }
-    if (def.returned === 'request' && !pick) return undefined;
+    if (def.returned === 'request' && !pick) return 'drop';
     const drop = excluded.attributes.get(key);
-    if (drop?.whole || excluded.schemas.has(schema.toLowerCase())) return undefined;
-    return subFilter(def, value, pick && !pick.whole ? pick.subs : undefined, drop?.subs);
+    if (drop?.whole || excluded.schemas.has(schema.toLowerCase())) return 'drop';
+    return valueRule(def, pick && !pick.whole ? pick.subs : undefined, drop?.subs);
+  };
+
+  // top-level name → rule; extension URN (as written) → its attributes' rules
+  const core = new Map<string, Rule>();
+  const extensions = new Map<string, Map<string, Rule>>();
+
+  const coreRule = (key: string): Rule => {
+    const known = core.get(key);
+    if (known !== undefined) return known;
+    const r = resolveAttribute(resolver, { attribute: key });
+    return remember(core, key, decide(r?.attribute ?? unknownAttribute(key), r?.schema ?? ''));
+  };
+
+  const extensionRule = (urn: string, name: string): Rule => {
+    let rules = extensions.get(urn);
+    if (rules === undefined) rules = remember(extensions, urn, new Map<string, Rule>());
+    const known = rules.get(name);
+    if (known !== undefined) return known;
+    const def = resolveAttribute(resolver, { schema: urn, attribute: name })?.attribute ?? unknownAttribute(name);
+    return remember(rules, name, decide(def, urn));
   };
 
   return (resource) => {
     const out: Record<string, unknown> = {};
-    const dropped = new Set<string>();
-    for (const [key, value] of Object.entries(resource)) {
-      if (key.toLowerCase() === 'schemas') {
+    let dropped: Set<string> | undefined;
+    for (const key of Object.keys(resource)) {
+      const value = resource[key];
+      if (key === 'schemas' || key.toLowerCase() === 'schemas') {
         out[key] = value;
         continue;
       }
-      if (key.toLowerCase().startsWith('urn:') && isObject(value)) {
-        const inner: Record<string, unknown> = {};
-        for (const [name, v] of Object.entries(value)) {
-          const def = resolveAttribute(resolver, { schema: key, attribute: name })?.attribute ?? unknownAttribute(name);
-          const kept = decide(def, key, v);
-          if (kept !== undefined) inner[name] = kept;
-        }
-        if (Object.keys(inner).length > 0) out[key] = inner;
-        else dropped.add(key.toLowerCase());
+      if (isObject(value) && key.toLowerCase().startsWith('urn:')) {
+        const inner = projectObject(value, (name) => extensionRule(key, name));
+        if (inner !== undefined) out[key] = inner;
+        else (dropped ??= new Set()).add(key.toLowerCase());
         continue;
       }
-      const r = resolveAttribute(resolver, { attribute: key });
-      const kept = decide(r?.attribute ?? unknownAttribute(key), r?.schema ?? '', value);
+      const kept = apply(coreRule(key), value);
       if (kept !== undefined) out[key] = kept;
     }
     // RFC 7643 §3: "schemas" names the schemas the representation uses; an extension projected away goes too
-    if (Array.isArray(out.schemas) && dropped.size > 0) {
+    if (Array.isArray(out.schemas) && dropped !== undefined) {
       out.schemas = (out.schemas as unknown[]).filter((u) => typeof u !== 'string' || !dropped.has(u.toLowerCase()));
     }
     return out as ScimResource;
@@ -121,28 +161,76 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Applies returned/selection/exclusion to the sub-attributes of a complex value; empty results vanish. */
-function subFilter(def: AttributeDefinition, value: unknown, only: Set<string> | undefined, drop: Set<string> | undefined): unknown {
-  if (def.type !== 'complex' || !def.subAttributes) return value;
-  const one = (item: unknown): unknown => {
-    if (!isObject(item)) return item;
-    const out: Record<string, unknown> = {};
-    for (const [name, v] of Object.entries(item)) {
-      const sub = def.subAttributes!.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      const returned = sub?.returned ?? 'default';
-      const lower = name.toLowerCase();
-      if (returned === 'never') continue;
-      if (returned !== 'always') {
-        if (only ? !only.has(lower) : returned === 'request') continue;
-        if (drop?.has(lower)) continue;
-      }
-      out[name] = v;
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-  };
-  if (Array.isArray(value)) {
-    const items = value.map(one).filter((x) => x !== undefined);
-    return items.length > 0 || value.length === 0 ? items : undefined;
+function valueRule(def: AttributeDefinition, only: Set<string> | undefined, drop: Set<string> | undefined): Rule {
+  if (def.type !== 'complex' || !def.subAttributes) return 'keep';
+  const subs = new Map<string, AttributeDefinition>();
+  // the first definition of a name wins, as a case-insensitive search from the start would find it
+  for (const s of def.subAttributes) if (!subs.has(s.name.toLowerCase())) subs.set(s.name.toLowerCase(), s);
+  return { subs, only, drop, seen: new Map() };
+}
+
+/** Whether a sub-attribute survives: returned never/request and the selection decide. */
+function keepsSub(rule: ComplexRule, name: string): boolean {
+  const known = rule.seen.get(name);
+  if (known !== undefined) return known;
+  const lower = name.toLowerCase();
+  const returned = rule.subs.get(lower)?.returned ?? 'default';
+  let keep = returned !== 'never';
+  if (keep && returned !== 'always') {
+    if (rule.only ? !rule.only.has(lower) : returned === 'request') keep = false;
+    else if (rule.drop?.has(lower)) keep = false;
   }
-  return one(value);
+  return remember(rule.seen, name, keep);
+}
+
+/** Applies a rule to a value: complex values lose the sub-attributes it drops; empty results vanish. */
+function apply(rule: Rule, value: unknown): unknown {
+  if (rule === 'keep') return value;
+  if (rule === 'drop') return undefined;
+  const keeps = (name: string): boolean => keepsSub(rule, name);
+  if (!Array.isArray(value)) return isObject(value) ? projectObject(value, keeps) : value;
+  let items: unknown[] | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    const kept = isObject(item) ? projectObject(item, keeps) : item;
+    if (items === undefined && (kept !== item || kept === undefined)) items = value.slice(0, i);
+    if (items !== undefined && kept !== undefined) items.push(kept);
+  }
+  if (items === undefined) return value;
+  return items.length > 0 || value.length === 0 ? items : undefined;
+}
+
+/**
+ * The object with the members `keeps` accepts, each through its own rule; the object itself when it
+ * keeps every member as it is, undefined when none is left.
+ */
+function projectObject(value: Record<string, unknown>, keeps: ((name: string) => boolean) | ((name: string) => Rule)): Record<string, unknown> | undefined {
+  const names = Object.keys(value);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const v = value[name];
+    const decision = keeps(name);
+    const kept = decision === true ? v : decision === false ? undefined : apply(decision, v);
+    if (out === undefined && (kept !== v || kept === undefined)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[names[j]!] = value[names[j]!];
+    }
+    if (out !== undefined && kept !== undefined) out[name] = kept;
+  }
+  if (out === undefined) return names.length > 0 && isPlain(value) ? value : copyOrNothing(value, names);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A value with a prototype of its own is copied member by member, as JSON would see it. */
+function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function copyOrNothing(value: Record<string, unknown>, names: readonly string[]): Record<string, unknown> | undefined {
+  if (names.length === 0) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = value[name];
+  return out;
 }

@@ -116,6 +116,29 @@ describe('scim/projection', () => {
     });
   });
 
+  describe('#compileProjection() reused across resources', () => {
+    it('should project each resource of a list as if compiled for it alone', () => {
+      const compiled = compileProjection({ excludedAttributes: 'name.familyName' }, resolver, { knownUrns });
+      const other: ScimResource = {
+        schemas: [URN.User, URN.EnterpriseUser],
+        id: 'u2',
+        name: { familyName: 'Only' },
+        emails: [{ value: 'x@example.com', display: 'X' }, {}],
+        [URN.EnterpriseUser]: {},
+      };
+      for (const r of [user, other, user]) expect(compiled(r)).to.deep.equal(project(r, { excludedAttributes: 'name.familyName' }, resolver, { knownUrns }));
+      // RFC 7643 §2.5: an empty complex value and an emptied extension are unassigned, so they go (and the extension's URN with it)
+      expect(compiled(other)).to.deep.equal({ schemas: [URN.User], id: 'u2', emails: [{ value: 'x@example.com', display: 'X' }] });
+    });
+
+    it('should leave the input resource unchanged', () => {
+      const before = JSON.stringify(user);
+      compileProjection({ attributes: 'emails.value,name' }, resolver, { knownUrns })(user);
+      compileProjection({}, resolver, { knownUrns })(user);
+      expect(JSON.stringify(user)).to.equal(before);
+    });
+  });
+
   describe('#splitAttributeList()', () => {
     it('should split on commas outside brackets and quotes and accept arrays (POST /.search)', () => {
       expect(splitAttributeList(' a , b.c ,emails[value eq "x,y"].type,')).to.deep.equal(['a', 'b.c', 'emails[value eq "x,y"].type']);
