@@ -13,6 +13,8 @@ import type { ResourceTypeName, StoredResource } from './types.js';
 
 export interface BuildContext {
   state: StoreState;
+  /** frozen `schemas` arrays shared by every record listing the same URNs (per store) */
+  schemas: Map<string, readonly string[]>;
   validateMembers: boolean;
   now: string;
 }
@@ -43,7 +45,7 @@ export function buildRecord(
     throw ScimError.invalidSyntax("'schemas' must be an array of schema URNs");
   }
   const out: Record<string, unknown> = {};
-  out.schemas = freezeCopy(input.schemas, 'schemas');
+  out.schemas = sharedSchemas(ctx.schemas, input.schemas);
   out.id = id;
   for (const key of Object.keys(input)) {
     if (key === 'schemas' || SERVER_OWNED[type].has(key.toLowerCase())) continue;
@@ -63,6 +65,14 @@ export function buildRecord(
     version: previous ? nextVersion(previous.version) : weakEtag(1),
   });
   return Object.freeze(out) as StoredResource;
+}
+
+// 100k records list a handful of distinct URN sets: one frozen array (and its strings) each.
+function sharedSchemas(seen: Map<string, readonly string[]>, schemas: readonly string[]): readonly string[] {
+  const key = JSON.stringify(schemas);
+  let shared = seen.get(key);
+  if (!shared) seen.set(key, (shared = freezeCopy(JSON.parse(JSON.stringify(schemas)) as string[], 'schemas')));
+  return shared;
 }
 
 /** A group record with some members removed (a member was deleted). */

@@ -50,6 +50,14 @@ export function applyChange(state: StoreState, change: Change): void {
   }
 }
 
+/**
+ * A string as one flat sequence: randomUUID() builds ids by concatenation, and V8 keeps such a
+ * string as a tree of fragments (a rope, ~5 nodes of 32 bytes for a UUID) for as long as it lives.
+ */
+function flat(id: string): string {
+  return typeof id === 'string' && id.length > 12 ? (JSON.parse(JSON.stringify(id)) as string) : id;
+}
+
 export function createStoreCore(state: StoreState, options: StoreOptions, persistence: Persistence): ResourceStore {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? (() => new Date());
@@ -60,10 +68,11 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
   };
   const validateMembers = options.validateMembers ?? true;
 
-  const context = (): BuildContext => ({ state, validateMembers, now: clock().toISOString() });
+  const schemas = new Map<string, readonly string[]>();
+  const context = (): BuildContext => ({ state, schemas, validateMembers, now: clock().toISOString() });
 
   function freshId(type: ResourceTypeName, taken?: ReadonlySet<string>): string {
-    const id = newId();
+    const id = flat(newId());
     if (typeof id !== 'string' || id === '' || state.get(type, id) || taken?.has(id)) {
       throw new TypeError(`newId() returned an unusable or duplicate id: ${String(id)}`);
     }
