@@ -20,7 +20,8 @@ pre{background:#f6f8fa;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-b
 .reason{margin:.3rem 0 .3rem 1.5rem}.hidden{display:none}`;
 
 const SCRIPT = `document.querySelectorAll('.filters input').forEach(function(box){box.addEventListener('change',function(){
-document.querySelectorAll('.check').forEach(function(el){var on=document.querySelector('.filters input[value="'+el.dataset.status+'"]').checked;el.classList.toggle('hidden',!on);});});});`;
+document.querySelectorAll('.check').forEach(function(el){var on=document.querySelector('.filters input[value="'+el.dataset.status+'"]').checked;el.classList.toggle('hidden',!on);});
+document.querySelectorAll('section').forEach(function(sec){sec.classList.toggle('hidden',!sec.querySelector('.check:not(.hidden)'));});});});`;
 
 export function formatHtml(run: RunResult): string {
   const { passed, failed, skipped, mustFailed } = run.summary;
