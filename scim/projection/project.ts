@@ -38,16 +38,16 @@ interface Selection {
   readonly schemas: Set<string>;
 }
 
-/** What happens to an attribute's value: dropped, kept as it is, or kept with some sub-attributes. */
+/** What happens to a value: dropped, kept as it is, or kept with some of its sub-attributes. */
 type Rule = 'drop' | 'keep' | ComplexRule;
 
-interface ComplexRule {
-  /** lower-case sub-attribute name → definition */
-  readonly subs: ReadonlyMap<string, AttributeDefinition>;
-  readonly only: Set<string> | undefined;
-  readonly drop: Set<string> | undefined;
-  /** sub-attribute name as it appears in values → kept */
-  readonly seen: Map<string, boolean>;
+/** The rules for the members of an object: a complex value, or an extension's attributes. */
+interface Scope {
+  ruleFor(name: string): Rule;
+}
+
+interface ComplexRule extends Scope {
+  readonly kind: 'complex';
 }
 
 /** Remembered decisions per name; names come from resources, so the memory is bounded. */
@@ -101,9 +101,9 @@ export function compileProjection(request: ProjectionRequest, resolver: Attribut
     return valueRule(def, pick && !pick.whole ? pick.subs : undefined, drop?.subs);
   };
 
-  // top-level name → rule; extension URN (as written) → its attributes' rules
+  // top-level name → rule; extension URN (as written) → the rules for its attributes
   const core = new Map<string, Rule>();
-  const extensions = new Map<string, Map<string, Rule>>();
+  const extensions = new Map<string, Scope>();
 
   const coreRule = (key: string): Rule => {
     const known = core.get(key);
@@ -112,33 +112,45 @@ export function compileProjection(request: ProjectionRequest, resolver: Attribut
     return remember(core, key, decide(r?.attribute ?? unknownAttribute(key), r?.schema ?? ''));
   };
 
-  const extensionRule = (urn: string, name: string): Rule => {
-    let rules = extensions.get(urn);
-    if (rules === undefined) rules = remember(extensions, urn, new Map<string, Rule>());
-    const known = rules.get(name);
+  const extensionScope = (urn: string): Scope => {
+    const known = extensions.get(urn);
     if (known !== undefined) return known;
-    const def = resolveAttribute(resolver, { schema: urn, attribute: name })?.attribute ?? unknownAttribute(name);
-    return remember(rules, name, decide(def, urn));
+    const rules = new Map<string, Rule>();
+    return remember(extensions, urn, {
+      ruleFor(name) {
+        const rule = rules.get(name);
+        if (rule !== undefined) return rule;
+        const def = resolveAttribute(resolver, { schema: urn, attribute: name })?.attribute ?? unknownAttribute(name);
+        return remember(rules, name, decide(def, urn));
+      },
+    });
   };
 
+  // The resource itself when nothing goes (it is only read from then on), else a copy without what goes.
   return (resource) => {
-    const out: Record<string, unknown> = {};
+    const source = plain(resource);
+    let out: Record<string, unknown> | undefined;
     let dropped: Set<string> | undefined;
-    for (const key of Object.keys(resource)) {
-      const value = resource[key];
+    let seen = 0;
+    for (const key in source) {
+      const value = source[key];
+      let kept: unknown = value;
       if (key === 'schemas' || key.toLowerCase() === 'schemas') {
-        out[key] = value;
+        if (out !== undefined) out[key] = value;
+        seen++;
         continue;
       }
       if (isObject(value) && key.toLowerCase().startsWith('urn:')) {
-        const inner = projectObject(value, (name) => extensionRule(key, name));
-        if (inner !== undefined) out[key] = inner;
-        else (dropped ??= new Set()).add(key.toLowerCase());
-        continue;
+        kept = projectObject(value, extensionScope(key));
+        if (kept === undefined) (dropped ??= new Set()).add(key.toLowerCase());
+      } else {
+        kept = apply(coreRule(key), value);
       }
-      const kept = apply(coreRule(key), value);
-      if (kept !== undefined) out[key] = kept;
+      if (out === undefined && (kept !== value || kept === undefined)) out = head(source, seen);
+      if (out !== undefined && kept !== undefined) out[key] = kept;
+      seen++;
     }
+    if (out === undefined) return source as ScimResource;
     // RFC 7643 §3: "schemas" names the schemas the representation uses; an extension projected away goes too
     if (Array.isArray(out.schemas) && dropped !== undefined) {
       out.schemas = (out.schemas as unknown[]).filter((u) => typeof u !== 'string' || !dropped.has(u.toLowerCase()));
@@ -166,33 +178,34 @@ function valueRule(def: AttributeDefinition, only: Set<string> | undefined, drop
   const subs = new Map<string, AttributeDefinition>();
   // the first definition of a name wins, as a case-insensitive search from the start would find it
   for (const s of def.subAttributes) if (!subs.has(s.name.toLowerCase())) subs.set(s.name.toLowerCase(), s);
-  return { subs, only, drop, seen: new Map() };
-}
-
-/** Whether a sub-attribute survives: returned never/request and the selection decide. */
-function keepsSub(rule: ComplexRule, name: string): boolean {
-  const known = rule.seen.get(name);
-  if (known !== undefined) return known;
-  const lower = name.toLowerCase();
-  const returned = rule.subs.get(lower)?.returned ?? 'default';
-  let keep = returned !== 'never';
-  if (keep && returned !== 'always') {
-    if (rule.only ? !rule.only.has(lower) : returned === 'request') keep = false;
-    else if (rule.drop?.has(lower)) keep = false;
-  }
-  return remember(rule.seen, name, keep);
+  const seen = new Map<string, Rule>();
+  return {
+    kind: 'complex',
+    // returned never/request and the selection decide whether a sub-attribute survives
+    ruleFor(name) {
+      const known = seen.get(name);
+      if (known !== undefined) return known;
+      const lower = name.toLowerCase();
+      const returned = subs.get(lower)?.returned ?? 'default';
+      let keep = returned !== 'never';
+      if (keep && returned !== 'always') {
+        if (only ? !only.has(lower) : returned === 'request') keep = false;
+        else if (drop?.has(lower)) keep = false;
+      }
+      return remember(seen, name, keep ? 'keep' : 'drop');
+    },
+  };
 }
 
 /** Applies a rule to a value: complex values lose the sub-attributes it drops; empty results vanish. */
 function apply(rule: Rule, value: unknown): unknown {
   if (rule === 'keep') return value;
   if (rule === 'drop') return undefined;
-  const keeps = (name: string): boolean => keepsSub(rule, name);
-  if (!Array.isArray(value)) return isObject(value) ? projectObject(value, keeps) : value;
+  if (!Array.isArray(value)) return isObject(value) ? projectObject(value, rule) : value;
   let items: unknown[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    const kept = isObject(item) ? projectObject(item, keeps) : item;
+    const kept = isObject(item) ? projectObject(item, rule) : item;
     if (items === undefined && (kept !== item || kept === undefined)) items = value.slice(0, i);
     if (items !== undefined && kept !== undefined) items.push(kept);
   }
@@ -201,36 +214,40 @@ function apply(rule: Rule, value: unknown): unknown {
 }
 
 /**
- * The object with the members `keeps` accepts, each through its own rule; the object itself when it
- * keeps every member as it is, undefined when none is left.
+ * The members of `value` that survive their rules: the object itself when every member survives
+ * unchanged, a copy when some go, undefined when none is left.
  */
-function projectObject(value: Record<string, unknown>, keeps: ((name: string) => boolean) | ((name: string) => Rule)): Record<string, unknown> | undefined {
-  const names = Object.keys(value);
+function projectObject(value: Record<string, unknown>, scope: Scope): Record<string, unknown> | undefined {
+  const source = plain(value);
   let out: Record<string, unknown> | undefined;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    const v = value[name];
-    const decision = keeps(name);
-    const kept = decision === true ? v : decision === false ? undefined : apply(decision, v);
-    if (out === undefined && (kept !== v || kept === undefined)) {
-      out = {};
-      for (let j = 0; j < i; j++) out[names[j]!] = value[names[j]!];
-    }
+  let seen = 0;
+  for (const name in source) {
+    const v = source[name];
+    const kept = apply(scope.ruleFor(name), v);
+    if (out === undefined && (kept !== v || kept === undefined)) out = head(source, seen);
     if (out !== undefined && kept !== undefined) out[name] = kept;
+    seen++;
   }
-  if (out === undefined) return names.length > 0 && isPlain(value) ? value : copyOrNothing(value, names);
+  if (out === undefined) return seen > 0 ? source : undefined;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** A value with a prototype of its own is copied member by member, as JSON would see it. */
-function isPlain(value: object): boolean {
+/**
+ * A plain object with the same own enumerable members (`for…in` then sees exactly those); one with
+ * a prototype of its own is copied, as JSON would see it.
+ */
+function plain<T extends object>(value: T): Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return (proto === Object.prototype || proto === null ? value : { ...value }) as Record<string, unknown>;
 }
 
-function copyOrNothing(value: Record<string, unknown>, names: readonly string[]): Record<string, unknown> | undefined {
-  if (names.length === 0) return undefined;
+/** A copy of the first `count` members. */
+function head(source: Record<string, unknown>, count: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = value[name];
+  let i = 0;
+  for (const name in source) {
+    if (i++ === count) break;
+    out[name] = source[name];
+  }
   return out;
 }
