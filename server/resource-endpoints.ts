@@ -159,8 +159,16 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       );
       const queryKey = request.method === 'cursor' ? cursorQueryKey({ types: list, filter: q.filter, sortBy: q.sortBy, sortOrder: q.sortOrder }) : '';
       const page = paginate(sorted, request, { codec: cursors, queryKey });
-      const projectors = new Map(list.map((type) => [type, projectorFor(type, q)] as const));
-      return { ...page, Resources: page.Resources.map((r) => projectors.get(r.meta.resourceType)!(store.view(r.meta.resourceType, r))) };
+      // the page is ours: its records are replaced by their rendering in place (no envelope copy)
+      const rendered: ListResponse = page;
+      if (list.length === 1) {
+        const project = projectorFor(first, q);
+        rendered.Resources = page.Resources.map((r) => project(store.view(r.meta.resourceType, r)));
+      } else {
+        const projectors = new Map(list.map((type) => [type, projectorFor(type, q)] as const));
+        rendered.Resources = page.Resources.map((r) => projectors.get(r.meta.resourceType)!(store.view(r.meta.resourceType, r)));
+      }
+      return rendered;
     },
 
     get: existing,

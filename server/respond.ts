@@ -13,15 +13,18 @@ export interface SendOptions {
   location?: string;
 }
 
-/** Serialises once and writes with res.end: express's res.json would hash the body for an ETag. */
-export function sendScim(res: Response, status: number, body: unknown, options: SendOptions = {}): void {
+/**
+ * Serialises once and writes the head in one call: express's res.json would hash the body for an
+ * ETag, and a header list handed to writeHead skips the per-header bookkeeping of setHeader (headers
+ * set earlier, e.g. WWW-Authenticate or Allow, are kept; these override any of the same name).
+ */
+export function sendScim(res: Response, status: number, body: unknown, options?: SendOptions): void {
   const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('Content-Type', SCIM_CONTENT_TYPE_HEADER);
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  if (options.etag) res.setHeader('ETag', options.etag);
-  if (options.location) res.setHeader('Location', options.location);
+  const headers = ['Content-Type', SCIM_CONTENT_TYPE_HEADER, 'Content-Length', String(Buffer.byteLength(text))];
+  if (options?.etag) headers.push('ETag', options.etag);
+  if (options?.location) headers.push('Location', options.location);
   res.locals.scimBody = body;
+  res.writeHead(status, headers);
   res.end(text);
 }
 
