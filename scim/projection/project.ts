@@ -135,12 +135,12 @@ export function compileProjection(request: ProjectionRequest, resolver: Attribut
     for (const key in source) {
       const value = source[key];
       let kept: unknown = value;
-      if (key === 'schemas' || key.toLowerCase() === 'schemas') {
+      if (isSchemasKey(key)) {
         if (out !== undefined) out[key] = value;
         seen++;
         continue;
       }
-      if (isObject(value) && key.toLowerCase().startsWith('urn:')) {
+      if (isObject(value) && isUrnKey(key)) {
         kept = projectObject(value, extensionScope(key));
         if (kept === undefined) (dropped ??= new Set()).add(key.toLowerCase());
       } else {
@@ -171,6 +171,16 @@ function unknownAttribute(name: string): AttributeDefinition {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Only ASCII letters lower-case to the letters of `schemas` and `urn:`, so the cheap checks in
+// front of toLowerCase (which allocates for every name with a capital) reject nothing that matches.
+function isSchemasKey(key: string): boolean {
+  return key === 'schemas' || (key.length === 7 && key.toLowerCase() === 'schemas');
+}
+
+function isUrnKey(key: string): boolean {
+  return (key.charCodeAt(0) | 0x20) === 0x75 /* u */ && key.toLowerCase().startsWith('urn:');
 }
 
 function valueRule(def: AttributeDefinition, only: Set<string> | undefined, drop: Set<string> | undefined): Rule {
