@@ -8,7 +8,8 @@
  * A compiled projection runs for every resource a server returns, so it decides once per
  * attribute name (the decision depends on the name, never on the value) and remembers it; values it
  * keeps whole are shared with the input instead of copied. A complex value is copied only when one
- * of its sub-attributes goes.
+ * of its sub-attributes goes, the resource only when one of its attributes goes: the result may be
+ * the input itself, and is to be read, not changed.
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource } from '../types.js';
 import { resolveAttribute } from '../path/common-attributes.js';
@@ -25,6 +26,7 @@ export interface ProjectionOptions {
   readonly knownUrns?: readonly string[];
 }
 
+/** The result shares unchanged parts with the input (possibly all of it): read it, do not change it. */
 export type Projection = (resource: ScimResource) => ScimResource;
 
 interface Pick {
