@@ -15,6 +15,7 @@ import type { FilterNode } from '../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
 import { withCaseExactUserName } from './quirks/case-exact.js';
+import { namesDerived } from './store/members.js';
 import { checkIfMatch } from './preconditions.js';
 import { LruCache } from './filter-cache.js';
 import * as protocol from './protocol.js';
@@ -148,8 +149,8 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const list = typeof types === 'string' ? [types] : types;
       const all = list.length === 1 ? query(list[0]!, q.filter) : queryMany(list, q.filter);
       const first = list[0]!;
-      // Sorting by `groups` needs the derived attribute on every record, not only on the page.
-      const sortable = q.sortBy !== undefined && q.sortBy.toLowerCase().includes('groups') ? all.map((r) => store.view(r.meta.resourceType, r)) : all;
+      // Sorting by a derived attribute (groups, meta.location, $ref) needs it on every record, not only on the page.
+      const sortable = q.sortBy !== undefined && namesDerived(q.sortBy) ? all.map((r) => store.view(r.meta.resourceType, r)) : all;
       const sorted = q.sortBy !== undefined ? protocol.sortResources(sortable, q.sortBy, q.sortOrder, registry.resolver(first)) : all;
       const maxPage = Math.min(deps.pageSize, quirks.runtime?.pageSizeMax ?? Infinity);
       // RFC 7644 §3.4.2.4 index paging; RFC 9865 cursors, bound to the query that issued them.

@@ -83,6 +83,11 @@ export function mentionsDerived(filter: FilterNode): boolean {
 
 const DERIVED = /groups|location|\$ref/i;
 
+/** Whether an attribute path (a sortBy, a filter path) may name an attribute the store derives. */
+export function namesDerived(path: string): boolean {
+  return DERIVED.test(path);
+}
+
 function names(path: AttributePathRef): boolean {
   return DERIVED.test(path.attribute) || DERIVED.test(path.subAttribute ?? '') || DERIVED.test(path.schema ?? '');
 }

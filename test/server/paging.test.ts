@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { expectScim, expectScimError, target, user } from './helpers.js';
+import { BASE_URL, expectScim, expectScimError, target, user } from './helpers.js';
+import { createMemoryStore } from '../../server/store/index.js';
 import type { TestTarget } from './helpers.js';
 
 async function fiveUsers(pageSize?: number): Promise<TestTarget> {
@@ -40,6 +41,15 @@ describe('server paging, sorting and projection over HTTP', () => {
     const t = await fiveUsers();
     expect(names((await t.get('/Users?sortBy=userName')).body)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'eve']);
     expect(names((await t.get('/Users?sortBy=userName&sortOrder=descending')).body)).to.deep.equal(['eve', 'dave', 'carol', 'bob', 'alice']);
+  });
+
+  it('should sort by meta.location, an attribute the store derives on read (RFC 7643 §3.1)', async () => {
+    const ids = ['u5', 'u3', 'u1', 'u4', 'u2'];
+    const t = target({ store: createMemoryStore({ baseUrl: BASE_URL, newId: () => ids.shift()! }) });
+    for (const name of ['e', 'c', 'a', 'd', 'b']) expectScim(await t.post('/Users', user(name)), 201);
+    const res = await t.get('/Users?sortBy=meta.location');
+    expectScim(res, 200);
+    expect(res.body.Resources.map((r: { id: string }) => r.id)).to.deep.equal(['u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
   it('should walk every page with RFC 9865 cursors and refuse a forged cursor', async () => {
