@@ -23,6 +23,10 @@ export interface SeedResult {
   memberships: number;
 }
 
+// The generated objects go to the store as they are. A JSON round trip per chunk (to flatten the
+// generators' concatenated strings) was measured at 100k users: heap after a full GC 156 MB with
+// it, 152 MB without (the store keeps flat copies of what it indexes); RSS after loading
+// 390-470 MB with it, 310 MB without; seeding 3.5 s with it, 2.7 s without.
 // Managers are drawn from users stored by earlier chunks, whose ids are known by then.
 export async function seedUsers(store: ResourceStore, n: number, options: SeedOptions = {}): Promise<SeedResult> {
   if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`seedUsers: n must be a non-negative integer, got ${n}`);
@@ -34,25 +38,16 @@ export async function seedUsers(store: ResourceStore, n: number, options: SeedOp
   for (let start = 0; start < n; start += chunk) {
     const batch: ScimResource[] = [];
     for (let i = start; i < Math.min(n, start + chunk); i++) batch.push(syntheticUser(random, i, { taken, managers }));
-    const created = await bulkCreate(store, 'User', asReceived(batch));
+    const created = await bulkCreate(store, 'User', batch);
     for (const user of created) ids.push(user.id);
     // about one in twenty users manages others
     for (let i = 0; i < created.length; i += 20) managers.push(created[i].id);
   }
   const groupCount = n === 0 ? 0 : (options.groups ?? Math.max(1, Math.round(n / 100)));
   const groups = groupCount > 0 ? syntheticGroups(random, ids, groupCount) : [];
-  await bulkCreate(store, 'Group', asReceived(groups));
+  await bulkCreate(store, 'Group', groups);
   const memberships = groups.reduce((sum, g) => sum + (g.members as unknown[]).length, 0);
   return { users: ids.length, groups: groups.length, memberships };
-}
-
-/**
- * The resources as a client's JSON body would deliver them. The generators build strings by
- * concatenation, which V8 keeps as trees of fragments (ropes) that the store would then hold for
- * good: measured at 100k users, ~1.5 M rope nodes, ~50 MB. Parsed JSON strings are flat.
- */
-function asReceived(resources: ScimResource[]): ScimResource[] {
-  return JSON.parse(JSON.stringify(resources)) as ScimResource[];
 }
 
 async function bulkCreate(store: ResourceStore, type: ResourceTypeName, resources: ScimResource[]): Promise<{ id: string }[]> {
