@@ -18,6 +18,7 @@ import { ScimError } from '../errors.js';
 import { parseAttrRef } from '../path/attr-ref.js';
 import type { AttrRefOptions } from '../path/attr-ref.js';
 import type { AttributePathRef, FilterNode } from './types.js';
+import { parseSimpleComparison } from './simple-comparison.js';
 
 export interface ParseFilterOptions extends AttrRefOptions {
   /** longest filter accepted, in characters (default 4096) */
@@ -31,10 +32,27 @@ const DEFAULT_MAX_DEPTH = 32;
 
 /** Parses `text`; every failure is a ScimError invalidFilter (400). */
 export function parseFilter(text: string, options: ParseFilterOptions = {}): FilterNode {
+  checkText(text, options);
+  return parseSimpleComparison(text, options) ?? parseGrammar(text, options);
+}
+
+/**
+ * parseFilter without the one-comparison shortcut (scim/filter/simple-comparison), which must
+ * give the same node or error for every text it recognises.
+ */
+export function parseFilterGrammar(text: string, options: ParseFilterOptions = {}): FilterNode {
+  checkText(text, options);
+  return parseGrammar(text, options);
+}
+
+function checkText(text: string, options: ParseFilterOptions): void {
   if (typeof text !== 'string') throw ScimError.invalidFilter('the filter must be a string');
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) throw ScimError.invalidFilter(`the filter is ${text.length} characters long; at most ${maxLength} are accepted`);
   if (text.trim() === '') throw ScimError.invalidFilter('the filter is empty');
+}
+
+function parseGrammar(text: string, options: ParseFilterOptions): FilterNode {
   const lexed = joinValuePathSubAttributes(tokenize(text), text);
   checkDepth(lexed, text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
   const list = new Tokens(lexed.tokens);
