@@ -88,3 +88,26 @@ export function rssBytes(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Waits until a child is idle and its resident memory steady: at least `minMs`, then until two
+ * readings 500 ms apart differ by less than 1 MB (at most `maxMs`). Every measured server gets
+ * this before its first scenario, so that none is measured while still collecting the garbage
+ * of its seeding. Returns the settled RSS.
+ */
+export async function settle(pid: number, minMs = 3000, maxMs = 15_000): Promise<number | undefined> {
+  const started = performance.now();
+  await sleep(minMs);
+  let last = rssBytes(pid);
+  while (performance.now() - started < maxMs) {
+    await sleep(500);
+    const now = rssBytes(pid);
+    if (now === undefined || last === undefined || Math.abs(now - last) < 1024 * 1024) return now;
+    last = now;
+  }
+  return last;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

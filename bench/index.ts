@@ -5,7 +5,12 @@
  * ratios the project targets. Every server runs in its own child process; autocannon runs here.
  * Targets: the plain memory store, the same with a quirk runtime whose quirks are all off, and the
  * durable store restarted on its files; each holds the seeded users. RSS is read from /proc after
- * loading and after the last scenario.
+ * loading, once every child has settled, and after the last scenario.
+ *
+ * Fairness: the children start one after another, so the first one seeded used to be measured
+ * while the others were still seeding or it was still collecting its own seeding garbage (its
+ * filter row scored 5-10 points below the identical quirks-off row). Every child now settles
+ * (idle, RSS steady) before the first scenario, and every scenario gets the same 2 s warm-up.
  *
  *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--json FILE]
  */
@@ -13,7 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { nodeArgs, rssBytes, startChild } from './child.js';
+import { nodeArgs, rssBytes, settle, startChild } from './child.js';
 import type { Child } from './child.js';
 import { scenarios } from './scenarios.js';
 import type { Sample, Target } from './scenarios.js';
@@ -44,6 +49,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 const TOKEN = 'bench-token';
+const WARM_UP_SECONDS = 2;
 
 async function sampleUsers(baseUrl: string, users: number): Promise<Sample> {
   const ids: string[] = [];
@@ -93,11 +99,17 @@ async function main(): Promise<void> {
     const sample = await sampleUsers(memory.url, args.users);
     const servers = { bare, memory, quirks, durable };
     const origins = Object.fromEntries(Object.entries(servers).map(([name, child]) => [name, new URL(child.url).origin])) as Record<Target, string>;
+    process.stderr.write('letting every server settle…\n');
+    const settledRssBytes: BenchReport['settledRssBytes'] = {};
+    await Promise.all((Object.entries(servers) as [Target, Child][]).map(async ([name, child]) => {
+      const bytes = await settle(child.process.pid!);
+      if (bytes !== undefined) settledRssBytes[name] = bytes;
+    }));
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios(sample, TOKEN)) {
       process.stderr.write(`${scenario.name}…\n`);
       const url = origins[scenario.target];
-      await autocannon({ url, connections: args.connections, duration: 1, requests: scenario.requests });
+      await autocannon({ url, connections: args.connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
       const r = await autocannon({ url, connections: args.connections, duration: args.duration, requests: scenario.requests });
       results.push({
         name: scenario.name,
@@ -121,8 +133,9 @@ async function main(): Promise<void> {
       settings: { users: args.users, durationSeconds: args.duration, connections: args.connections },
       load: { users: args.users, startMs: memory.startMs, seedMs: parseSeedMs(memory.banner), rssBytes: loadRss },
       durableReloadMs: durable.startMs,
+      settledRssBytes,
       finalRssBytes,
-      peakRssBytes: Object.values(finalRssBytes).reduce<number | undefined>((max, b) => Math.max(max ?? 0, b), undefined),
+      peakRssBytes: [...Object.values(finalRssBytes), settledRssBytes.memory, settledRssBytes.quirks, settledRssBytes.durable].reduce<number | undefined>((max, b) => (b === undefined ? max : Math.max(max ?? 0, b)), undefined),
       scenarios: results,
     };
     printReport(report, (line) => process.stdout.write(`${line}\n`));

@@ -24,9 +24,11 @@ export interface BenchReport {
   load: { users: number; startMs: number; seedMs: number | undefined; rssBytes: number | undefined };
   /** the durable target restarted on its snapshot: milliseconds from spawn to listening */
   durableReloadMs?: number;
+  /** resident memory of every child once it has settled after loading, before the first scenario */
+  settledRssBytes: Partial<Record<ServerTarget, number>>;
   /** resident memory of each 100k-user server child once every scenario has run */
   finalRssBytes: Partial<Record<ServerTarget, number>>;
-  /** the largest of finalRssBytes */
+  /** the largest RSS of a 100k-user child, settled or after the run */
   peakRssBytes: number | undefined;
   scenarios: ScenarioResult[];
 }
@@ -85,7 +87,8 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(table.toString());
   const rss = Object.entries(report.finalRssBytes).map(([target, bytes]) => `${target} ${(bytes / MB).toFixed(0)} MB`);
   const atLoad = report.load.rssBytes === undefined ? 'n/a' : `${(report.load.rssBytes / MB).toFixed(0)} MB`;
-  print(`server RSS: memory ${atLoad} after loading; after the run: ${rss.join(', ') || 'n/a'}`);
+  const settled = Object.entries(report.settledRssBytes).map(([target, bytes]) => `${target} ${(bytes / MB).toFixed(0)} MB`);
+  print(`server RSS: memory ${atLoad} right after loading; settled: ${settled.join(', ') || 'n/a'}; after the run: ${rss.join(', ') || 'n/a'}`);
   const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });
   for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);
   print(goals.toString());
