@@ -11,7 +11,8 @@ import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
 import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
 import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
-import type { FilterNode } from '../scim/filter/types.js';
+import type { FilterNode, FilterValue } from '../scim/filter/types.js';
+import { compileComparison } from '../scim/filter/evaluate.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
 import { withCaseExactUserName } from './quirks/case-exact.js';
@@ -57,12 +58,15 @@ interface CompiledFilter {
   predicate: (resource: StoredResource) => boolean;
 }
 
+type ComparisonShape = (value: FilterValue) => (resource: StoredResource) => boolean;
+
 const FILTER_CACHE_SIZE = 512;
 export const CURSOR_TIMEOUT_SECONDS = 600;
 
 export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   const { store, registry, quirks } = deps;
-  const filters = new LruCache<CompiledFilter>(FILTER_CACHE_SIZE);
+  // whole filters, and one-comparison shapes (see compiled())
+  const filters = new LruCache<CompiledFilter | ComparisonShape>(FILTER_CACHE_SIZE);
   const cursors = createCursorCodec({ secret: randomBytes(16).toString('base64url'), timeoutSeconds: CURSOR_TIMEOUT_SECONDS, now: () => deps.clock().getTime() });
 
   /**
@@ -76,13 +80,21 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
 
   function compiled(type: ResourceTypeName, text: string): CompiledFilter {
     const key = `${type}\u0000${text}`;
-    let hit = filters.get(key);
-    if (!hit) {
-      const node = protocol.parseFilter(text);
-      hit = { node, predicate: protocol.compileFilter(node, filterResolver(type)) };
-      filters.set(key, hit);
+    const hit = filters.get(key);
+    if (hit && typeof hit !== 'function') return hit;
+    const node = protocol.parseFilter(text);
+    if (node.type === 'compare') {
+      // Entra probes `userName eq "<value>"` once per object (ENTRA-SPEC §6.3): whole filters never
+      // repeat, so one comparison is cached by its shape (type, path as written, operator) instead.
+      const { path } = node;
+      const shapeKey = `${type}\u0001${node.op}\u0001${path.schema ?? ''}\u0001${path.attribute}\u0001${path.subAttribute ?? ''}`;
+      let shape = filters.get(shapeKey);
+      if (typeof shape !== 'function') filters.set(shapeKey, (shape = compileComparison(path, node.op, filterResolver(type))));
+      return { node, predicate: shape(node.value) };
     }
-    return hit;
+    const entry = { node, predicate: protocol.compileFilter(node, filterResolver(type)) };
+    filters.set(key, entry);
+    return entry;
   }
 
   // Most responses ask for no projection: compile that one once per type.

@@ -22,7 +22,7 @@ import { findSubAttribute, resolveAttribute } from '../path/common-attributes.js
 import { collectValues, getKey, isObject, isPresentValue, readAttribute } from '../path/values.js';
 import type { JsonObject } from '../path/values.js';
 import { compileValueTest } from './compare.js';
-import type { AttributePathRef, FilterNode } from './types.js';
+import type { AttributePathRef, CompareOp, FilterNode, FilterValue } from './types.js';
 
 /** A compiled filter: true when the resource matches. */
 export type ResourcePredicate = (resource: object) => boolean;
@@ -45,6 +45,20 @@ interface Scope {
 export function compileFilter(node: FilterNode, resolver: AttributeResolver): ResourcePredicate {
   const test = compileNode(node, resourceScope(resolver));
   return (resource) => test(resource);
+}
+
+/**
+ * Compiles `path op …` once for every value (a cache keyed by filter shape: Entra probes
+ * `userName eq "<value>"` with a new value for every object). `compileFilter` of the compare node
+ * gives the same predicate and throws the same errors: an unknown or complex attribute when this
+ * is called, a value the attribute cannot be compared with when the result is.
+ */
+export function compileComparison(path: AttributePathRef, op: CompareOp, resolver: AttributeResolver): (value: FilterValue) => ResourcePredicate {
+  const accessor = resourceScope(resolver).accessor(path, false);
+  return (value) => {
+    const test = compareTest(accessor, op, value);
+    return (resource) => test(resource);
+  };
 }
 
 /**
@@ -115,6 +129,17 @@ function elementScope(parent: ResolvedAttribute): Scope {
   };
 }
 
+function compareTest(accessor: Accessor, op: CompareOp, value: FilterValue): Test {
+  if (value === null) {
+    if (op !== 'eq' && op !== 'ne') throw ScimError.invalidFilter(`'${accessor.label} ${op} null': null supports eq and ne only`);
+    const wantPresent = op === 'ne';
+    return (t) => accessor.read(t).some(isPresentValue) === wantPresent;
+  }
+  const test = compileValueTest(accessor.def, op, value, accessor.label);
+  if (op === 'ne') return (t) => !accessor.read(t).some(test);
+  return (t) => accessor.read(t).some(test);
+}
+
 function compileNode(node: FilterNode, scope: Scope): Test {
   switch (node.type) {
     case 'and': {
@@ -138,17 +163,8 @@ function compileNode(node: FilterNode, scope: Scope): Test {
       const inner = compileNode(node.filter, elementScope(resolved));
       return (t) => elements(t).some(inner);
     }
-    case 'compare': {
-      const accessor = scope.accessor(node.path, false);
-      if (node.value === null) {
-        if (node.op !== 'eq' && node.op !== 'ne') throw ScimError.invalidFilter(`'${accessor.label} ${node.op} null': null supports eq and ne only`);
-        const wantPresent = node.op === 'ne';
-        return (t) => accessor.read(t).some(isPresentValue) === wantPresent;
-      }
-      const test = compileValueTest(accessor.def, node.op, node.value, accessor.label);
-      if (node.op === 'ne') return (t) => !accessor.read(t).some(test);
-      return (t) => accessor.read(t).some(test);
-    }
+    case 'compare':
+      return compareTest(scope.accessor(node.path, false), node.op, node.value);
     default: {
       const never: never = node;
       throw new TypeError(`unknown filter node ${JSON.stringify(never)}`);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { ScimError } from '../../../scim/errors.js';
-import { compileFilter } from '../../../scim/filter/evaluate.js';
+import { compileComparison, compileFilter } from '../../../scim/filter/evaluate.js';
 import { parseFilter } from '../../../scim/filter/parse.js';
 import { stringifyFilter } from '../../../scim/filter/stringify.js';
 import type { CompareOp, FilterNode } from '../../../scim/filter/types.js';
@@ -73,5 +73,22 @@ describe('scim/filter (properties)', () => {
       }
       for (const r of resources) expect(predicate(r)).to.be.a('boolean');
     }), { numRuns: 500 });
+  });
+
+  it('should compile a comparison by shape into the same matches and the same errors as compileFilter', () => {
+    const resources = users();
+    const outcome = (compile: () => (r: object) => boolean): unknown => {
+      try {
+        const predicate = compile();
+        return resources.map((r) => predicate(r));
+      } catch (e) {
+        expect(e).to.be.instanceOf(ScimError);
+        return (e as ScimError).message;
+      }
+    };
+    const compare = fc.record({ type: fc.constant('compare' as const), op: fc.constantFrom(...OPS), path, value });
+    fc.assert(fc.property(compare, (node) => {
+      expect(outcome(() => compileComparison(node.path, node.op, userResolver)(node.value))).to.deep.equal(outcome(() => compileFilter(node, userResolver)));
+    }), { numRuns: 1000 });
   });
 });
