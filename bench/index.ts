@@ -10,7 +10,8 @@
  * Fairness: the children start one after another, so the first one seeded used to be measured
  * while the others were still seeding or it was still collecting its own seeding garbage (its
  * filter row scored 5-10 points below the identical quirks-off row). Every child now settles
- * (idle, RSS steady) before the first scenario, and every scenario gets the same 2 s warm-up.
+ * (idle, RSS steady) before the first scenario, every scenario gets the same 2 s warm-up, and
+ * every scenario is measured in two halves, in list order and then in reverse order.
  *
  *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--json FILE]
  */
@@ -18,10 +19,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type { Result } from 'autocannon';
 import { nodeArgs, rssBytes, settle, startChild } from './child.js';
 import type { Child } from './child.js';
 import { scenarios } from './scenarios.js';
-import type { Sample, Target } from './scenarios.js';
+import type { Sample, Scenario, Target } from './scenarios.js';
 import { printReport } from './report.js';
 import type { BenchReport, ScenarioResult } from './report.js';
 
@@ -105,23 +107,34 @@ async function main(): Promise<void> {
       const bytes = await settle(child.process.pid!);
       if (bytes !== undefined) settledRssBytes[name] = bytes;
     }));
-    const results: ScenarioResult[] = [];
-    for (const scenario of scenarios(sample, TOKEN)) {
+    // Each scenario runs in two halves, the first pass in list order and the second in reverse,
+    // so that no scenario owns the slot right after another's load (measured: the filter row
+    // run second scored 5-10 points below the identical one run third, whichever server it was).
+    const list = scenarios(sample, TOKEN);
+    const halves = new Map<Scenario, Result[]>();
+    const half = args.duration / 2;
+    for (const scenario of [...list, ...[...list].reverse()]) {
       process.stderr.write(`${scenario.name}…\n`);
       const url = origins[scenario.target];
       await autocannon({ url, connections: args.connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
-      const r = await autocannon({ url, connections: args.connections, duration: args.duration, requests: scenario.requests });
-      results.push({
+      const r = await autocannon({ url, connections: args.connections, duration: half, requests: scenario.requests });
+      halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
+    }
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const results: ScenarioResult[] = list.map((scenario) => {
+      const rs = halves.get(scenario)!;
+      return {
         name: scenario.name,
         target: scenario.target,
-        requestsPerSecond: r.requests.average,
-        p50Ms: r.latency.p50,
-        p99Ms: r.latency.p99,
-        total: r.requests.total,
-        errors: r.errors + r.timeouts,
-        non2xx: r.non2xx,
-      });
-    }
+        requestsPerSecond: mean(rs.map((r) => r.requests.average)),
+        // the mean of the two halves' percentiles
+        p50Ms: mean(rs.map((r) => r.latency.p50)),
+        p99Ms: mean(rs.map((r) => r.latency.p99)),
+        total: rs.reduce((n, r) => n + r.requests.total, 0),
+        errors: rs.reduce((n, r) => n + r.errors + r.timeouts, 0),
+        non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+      };
+    });
     const finalRssBytes: BenchReport['finalRssBytes'] = {};
     for (const name of ['memory', 'quirks', 'durable'] as const) {
       const bytes = rssBytes(servers[name].process.pid!);
