@@ -63,6 +63,9 @@ export function compileFilter(node: FilterNode, resolver: AttributeResolver): (r
   return compileScimFilter(node, resolver);
 }
 
+/** One comparison compiled once per shape (path, operator) and bound to each value: Entra's `userName eq "…"` probes. */
+export { compileComparison } from '../scim/filter/evaluate.js';
+
 /**
  * RFC 7644 §3.5.2: applies a PatchOp request to a copy (atomic; the input stays as it was), in
  * the Entra dialect too (ENTRA-SPEC §6.5). `changed` is false when nothing changed.

@@ -12,7 +12,6 @@ import { URN } from '../scim/types.js';
 import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
 import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
 import type { FilterNode, FilterValue } from '../scim/filter/types.js';
-import { compileComparison } from '../scim/filter/evaluate.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
 import { withCaseExactUserName } from './quirks/case-exact.js';
@@ -89,7 +88,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const { path } = node;
       const shapeKey = `${type}\u0001${node.op}\u0001${path.schema ?? ''}\u0001${path.attribute}\u0001${path.subAttribute ?? ''}`;
       let shape = filters.get(shapeKey);
-      if (typeof shape !== 'function') filters.set(shapeKey, (shape = compileComparison(path, node.op, filterResolver(type))));
+      if (typeof shape !== 'function') filters.set(shapeKey, (shape = protocol.compileComparison(path, node.op, filterResolver(type))));
       return { node, predicate: shape(node.value) };
     }
     const entry = { node, predicate: protocol.compileFilter(node, filterResolver(type)) };
