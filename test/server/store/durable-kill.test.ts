@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +32,12 @@ function runAndKill(file: string, after: number): Promise<string[]> {
 }
 
 describe('server/store/durable-store (kill -9)', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'scimulator-kill-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it('should keep every acknowledged write and leave parseable files after SIGKILL mid-run', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'scimulator-kill-')), 'db.json');
+    const file = join(dir, 'db.json');
     const first = await runAndKill(file, 300);
     const second = await runAndKill(file, 600);
     const acknowledged = [...first, ...second];

@@ -5,11 +5,19 @@ import { join } from 'node:path';
 import { createDurableStore } from '../../../server/store/durable-store.js';
 import { BASE_URL, filterQuery, fixedOptions, group, user } from './support/fixtures.js';
 
+const tempDirs: string[] = [];
+
 function tempFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'scimulator-store-')), 'db.json');
+  const dir = mkdtempSync(join(tmpdir(), 'scimulator-store-'));
+  tempDirs.push(dir);
+  return join(dir, 'db.json');
 }
 
 describe('server/store/durable-store', () => {
+  after(() => {
+    for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('should keep creates, replaces, deletes and membership across a restart', async () => {
     const file = tempFile();
     const a = await createDurableStore({ file, ...fixedOptions() });
