@@ -80,6 +80,12 @@ export function createRunContext(options: {
     createUser: (overrides) => create('/Users', userBody(overrides), 'user'),
     createGroup: (overrides) => create('/Groups', groupBody(overrides), 'group'),
     track,
+    async post(endpoint, body, via = client) {
+      const res = await via.create(endpoint, body as ScimResource);
+      const id = (res.body as { id?: unknown } | undefined)?.id;
+      if (res.status === 201 && typeof id === 'string' && id !== '') track(endpoint, id);
+      return res;
+    },
     async shared<T>(key: string, build: () => Promise<T>): Promise<T> {
       let value = sharedValues.get(key) as Promise<T> | undefined;
       if (!value) {

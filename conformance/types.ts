@@ -4,7 +4,7 @@
  * binding it is, which profiles it belongs to, which advertised features it needs, and `run`.
  * The runner turns each into a CheckResult; reporters render RunResults.
  */
-import type { Exchange, ScimClient } from '../scim/client/index.js';
+import type { Exchange, ScimClient, ScimResponse } from '../scim/client/index.js';
 import type { ResourceTypeDefinition, SchemaDefinition, ScimResource, ServiceProviderConfig } from '../scim/types.js';
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY';
@@ -62,6 +62,8 @@ export interface CheckContext {
   createGroup(overrides?: Record<string, unknown>): Promise<ScimResource & { id: string }>;
   /** remembers a resource to delete after the check */
   track(endpoint: '/Users' | '/Groups', id: string): void;
+  /** POST through `client` (default: the authenticated one) whatever the answer; a created resource is tracked for cleanup */
+  post(endpoint: '/Users' | '/Groups', body: unknown, client?: ScimClient): Promise<ScimResponse<ScimResource>>;
   /** resources shared by several read checks, created once per run and cleaned up at the end */
   shared<T>(key: string, create: () => Promise<T>): Promise<T>;
   skip(reason: string): never;

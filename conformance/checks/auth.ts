@@ -52,8 +52,7 @@ export const authChecks: Check[] = [
     spec: 'RFC 7644 §2', level: 'MUST', profiles: ALL, mutating: true,
     async run(ctx) {
       needsCredentials(ctx);
-      const res = await ctx.anonymous.create('/Users', ctx.userBody());
-      if (res.status === 201 && typeof res.body?.id === 'string') ctx.track('/Users', res.body.id);
+      const res = await ctx.post('/Users', ctx.userBody(), ctx.anonymous);
       expectStatus(res, 401, 'POST /Users without credentials');
     },
   },

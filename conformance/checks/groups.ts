@@ -15,8 +15,7 @@ export const groupChecks: Check[] = [
     spec: 'RFC 7644 §3.3', level: 'MUST', profiles: ALL, requires: ['groups'], mutating: true,
     async run(ctx) {
       const body = ctx.groupBody();
-      const res = await ctx.client.create('/Groups', body);
-      if (typeof res.body?.id === 'string') ctx.track('/Groups', res.body.id);
+      const res = await ctx.post('/Groups', body);
       expectStatus(res, 201, 'POST /Groups');
       const group = expectResource(res, 'POST /Groups');
       if (typeof group.id !== 'string' || !group.id) fail('no id', 'a server-assigned id', group.id, res);
@@ -67,11 +66,10 @@ export const groupChecks: Check[] = [
     id: 'groups-entra-create-request', title: "Entra's create-group request (with its ADSCIM schema URN) is accepted", area: 'groups',
     spec: 'ENTRA-SPEC §6.4', level: 'SHOULD', profiles: ENTRA, requires: ['groups'], mutating: true,
     async run(ctx) {
-      const res = await ctx.client.create('/Groups', {
+      const res = await ctx.post('/Groups', {
         schemas: [URN.Group, 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
         externalId: crypto.randomUUID(), displayName: ctx.uniqueName('entra-group'), meta: { resourceType: 'Group' },
       });
-      if (typeof res.body?.id === 'string') ctx.track('/Groups', res.body.id);
       expectStatus(res, 201, 'POST /Groups (Entra sample)');
     },
   },

@@ -15,8 +15,7 @@ export const uniquenessChecks: Check[] = [
     spec: 'RFC 7644 §3.3', level: 'MUST', profiles: ALL, mutating: true,
     async run(ctx) {
       const user = await ctx.createUser();
-      const res = await ctx.client.create('/Users', ctx.userBody({ userName: user.userName }));
-      if (typeof res.body?.id === 'string') ctx.track('/Users', res.body.id);
+      const res = await ctx.post('/Users', ctx.userBody({ userName: user.userName }));
       expectStatus(res, 409, 'POST /Users with a taken userName');
     },
   },
@@ -25,8 +24,7 @@ export const uniquenessChecks: Check[] = [
     spec: 'RFC 7644 §3.3', level: 'MUST', profiles: RFC_ENTRA, mutating: true,
     async run(ctx) {
       const user = await ctx.createUser();
-      const res = await ctx.client.create('/Users', ctx.userBody({ userName: user.userName }));
-      if (typeof res.body?.id === 'string') ctx.track('/Users', res.body.id);
+      const res = await ctx.post('/Users', ctx.userBody({ userName: user.userName }));
       expectScimError(res, 409, 'POST /Users with a taken userName', 'uniqueness');
     },
   },
@@ -35,8 +33,7 @@ export const uniquenessChecks: Check[] = [
     spec: 'RFC 7643 §4.1', level: 'MUST', profiles: RFC_ENTRA, mutating: true,
     async run(ctx) {
       const user = await ctx.createUser();
-      const res = await ctx.client.create('/Users', ctx.userBody({ userName: String(user.userName).toUpperCase() }));
-      if (typeof res.body?.id === 'string') ctx.track('/Users', res.body.id);
+      const res = await ctx.post('/Users', ctx.userBody({ userName: String(user.userName).toUpperCase() }));
       expectStatus(res, 409, 'POST /Users with the userName in upper case');
     },
   },
@@ -45,8 +42,7 @@ export const uniquenessChecks: Check[] = [
     spec: 'RFC 7644 §3.3', level: 'MUST', profiles: RFC, requires: ['filter'], mutating: true,
     async run(ctx) {
       const user = await ctx.createUser();
-      const res = await ctx.client.create('/Users', ctx.userBody({ userName: user.userName }));
-      if (typeof res.body?.id === 'string') ctx.track('/Users', res.body.id);
+      const res = await ctx.post('/Users', ctx.userBody({ userName: user.userName }));
       expectEqual(await filterIds(ctx, `userName eq "${String(user.userName)}"`), [user.id], 'users with the userName');
     },
   },
@@ -71,8 +67,7 @@ export const uniquenessChecks: Check[] = [
     spec: 'ENTRA-SPEC §6.6', level: 'MUST', profiles: ENTRA, requires: ['groups'], mutating: true,
     async run(ctx) {
       const group = await ctx.createGroup();
-      const res = await ctx.client.create('/Groups', ctx.groupBody({ displayName: group.displayName }));
-      if (typeof res.body?.id === 'string') ctx.track('/Groups', res.body.id);
+      const res = await ctx.post('/Groups', ctx.groupBody({ displayName: group.displayName }));
       expectStatus(res, 409, 'POST /Groups with a taken displayName');
     },
   },
