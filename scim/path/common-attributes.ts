@@ -6,28 +6,18 @@
  * https://datatracker.ietf.org/doc/html/rfc7643#section-3.1
  */
 import type { AttributeDefinition, AttributeRef, AttributeResolver, ResolvedAttribute } from '../types.js';
+import { commonAttributeDefinitions } from '../schemas/bundled.js';
 
-function simple(name: string, overrides: Partial<AttributeDefinition> = {}): AttributeDefinition {
-  return {
-    name, type: 'string', multiValued: false, required: false, caseExact: false,
-    mutability: 'readOnly', returned: 'default', uniqueness: 'none', ...overrides,
-  };
-}
-
+/**
+ * RFC 7643 §3.1 `id`, `externalId`, `meta` as the bundled schema data defines them, plus §3
+ * `schemas`, which no schema document describes.
+ */
 const COMMON: readonly AttributeDefinition[] = [
-  simple('id', { caseExact: true, returned: 'always', uniqueness: 'server' }),
-  simple('externalId', { caseExact: true, mutability: 'readWrite' }),
-  simple('schemas', { type: 'reference', multiValued: true, caseExact: false, mutability: 'readWrite', returned: 'always' }),
-  simple('meta', {
-    type: 'complex',
-    subAttributes: [
-      simple('resourceType', { caseExact: true }),
-      simple('created', { type: 'dateTime' }),
-      simple('lastModified', { type: 'dateTime' }),
-      simple('location', { type: 'reference', caseExact: true }),
-      simple('version', { caseExact: true }),
-    ],
-  }),
+  ...commonAttributeDefinitions(),
+  {
+    name: 'schemas', type: 'reference', multiValued: true, required: false, caseExact: false,
+    mutability: 'readWrite', returned: 'always', uniqueness: 'none',
+  },
 ];
 
 const CORE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:';
