@@ -7,6 +7,7 @@
  */
 import { expectEqual, expectListResponse, expectScimError, expectStatus } from '../assert.js';
 import type { ScimResource } from '../../scim/types.js';
+import { URN } from '../../scim/types.js';
 import type { Check, CheckContext } from '../types.js';
 import type { FilterSet } from './helpers.js';
 import { ALL, ENTERPRISE, RFC, RFC_ENTRA, RFC_OKTA, expectFilter, filterSet, requireEnterprise } from './helpers.js';
@@ -62,7 +63,7 @@ export const filterChecks: Check[] = [
     spec: 'RFC 7644 §3.10', level: 'SHOULD', profiles: RFC, requires: ['filter'], mutating: true,
     async run(ctx) {
       requireEnterprise(ctx);
-      const user = await ctx.createUser({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE], [ENTERPRISE]: { employeeNumber: `EN-${ctx.prefix}` } });
+      const user = await ctx.createUser({ schemas: [URN.User, ENTERPRISE], [ENTERPRISE]: { employeeNumber: `EN-${ctx.prefix}` } });
       await expectFilter(ctx, `${ENTERPRISE}:employeeNumber eq "EN-${ctx.prefix}"`, [user]);
     },
   },

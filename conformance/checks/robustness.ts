@@ -5,6 +5,7 @@
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3.12
  */
 import type { ScimResponse } from '../../scim/client/index.js';
+import { URN } from '../../scim/types.js';
 import { attr, expect4xx, expectNot5xx, expectScimError, fail } from '../assert.js';
 import type { Check, CheckContext } from '../types.js';
 import { RFC, RFC_ENTRA, read } from './helpers.js';
@@ -55,7 +56,7 @@ export const robustnessChecks: Check[] = [
   },
   robust('robust-patch-operations-object', 'PATCH with Operations as an object answers 4xx', async (ctx) => {
     const user = await ctx.createUser();
-    return ctx.client.request('PATCH', `/Users/${user.id}`, { body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: { op: 'add' } } });
+    return ctx.client.request('PATCH', `/Users/${user.id}`, { body: { schemas: [URN.PatchOp], Operations: { op: 'add' } } });
   }, '4xx'),
   robust('robust-patch-unknown-attribute', 'PATCH of an attribute the schema lacks does not fail with 5xx', async (ctx) => {
     const user = await ctx.createUser();

@@ -6,14 +6,13 @@
  * https://datatracker.ietf.org/doc/html/rfc7643#section-4.1.1
  */
 import type { AttributeResolver } from '../../scim/types.js';
-
-const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+import { URN } from '../../scim/types.js';
 
 /** Wraps a User resolver so that userName resolves as caseExact; everything else is unchanged. */
 export function withCaseExactUserName(resolver: AttributeResolver): AttributeResolver {
   return (ref) => {
     const resolved = resolver(ref);
-    if (!resolved || resolved.subAttribute || resolved.schema !== CORE_USER || resolved.attribute.name !== 'userName') return resolved;
+    if (!resolved || resolved.subAttribute || resolved.schema !== URN.User || resolved.attribute.name !== 'userName') return resolved;
     return { ...resolved, attribute: { ...resolved.attribute, caseExact: true } };
   };
 }
