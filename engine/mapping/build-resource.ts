@@ -8,6 +8,7 @@
  */
 import { URN } from '../../scim/types.js';
 import type { ScimResource } from '../../scim/types.js';
+import { isObject } from '../../scim/path/values.js';
 import type { TargetPath } from './target-path.js';
 import type { AttributeType } from './types.js';
 
@@ -79,6 +80,3 @@ export function place(resource: ScimResource, path: TargetPath, value: unknown, 
   container[path.attribute] = value;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

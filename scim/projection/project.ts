@@ -13,6 +13,7 @@
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource } from '../types.js';
 import { resolveAttribute } from '../path/common-attributes.js';
+import { isObject } from '../path/values.js';
 import type { AttributeListInput, AttributeSelector } from './attribute-list.js';
 import { parseAttributeList } from './attribute-list.js';
 
@@ -171,9 +172,6 @@ function unknownAttribute(name: string): AttributeDefinition {
   return { name, type: 'string', multiValued: false, required: false, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none' };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // Only ASCII letters lower-case to the letters of `schemas` and `urn:`, so the cheap checks in
 // front of toLowerCase (which allocates for every name with a capital) reject nothing that matches.

@@ -40,6 +40,5 @@ export function findAttribute(attributes: readonly AttributeDefinition[] | undef
   return attributes?.find((a) => a.name.toLowerCase() === lower);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object (not an array, not null): the one definition lives with value access. */
+export { isObject as isPlainObject } from '../path/values.js';
