@@ -7,7 +7,7 @@
 import { Ajv } from 'ajv';
 import { filterProblems } from '../scoping/validate.js';
 import { synchronizationSchemaJsonSchema } from './json-schema.js';
-import { ConfigValidationError } from './validation-error.js';
+import { ConfigValidationError, ajvProblems } from './validation-error.js';
 import type { DirectoryDefinition, ObjectMapping, SyncAttributeDefinition, SynchronizationRule, SynchronizationSchema } from './types.js';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(synchronizationSchemaJsonSchema);
@@ -15,7 +15,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(synchroniza
 /** Every problem of the document, `path: message`; empty when it imports. */
 export function schemaProblems(json: unknown): string[] {
   if (!validate(json)) {
-    return (validate.errors ?? []).map((e) => `${e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(root)'}: ${e.message ?? 'invalid'}`);
+    return ajvProblems(validate.errors);
   }
   const schema = json as SynchronizationSchema;
   return schema.synchronizationRules.flatMap((rule, r) =>

@@ -6,7 +6,7 @@
  */
 import { Ajv } from 'ajv';
 import { compileRegex } from '../expressions/dotnet-regex.js';
-import { ConfigValidationError } from '../mapping/validation-error.js';
+import { ConfigValidationError, ajvProblems } from '../mapping/validation-error.js';
 import { operatorNamed } from './operators.js';
 import type { Filter } from '../mapping/types.js';
 
@@ -47,7 +47,7 @@ const validateShape = new Ajv({ allErrors: true, strict: false }).compile(filter
 export function filterProblems(json: unknown, path = 'scope'): string[] {
   if (json === null) return [];
   if (!validateShape(json)) {
-    return (validateShape.errors ?? []).map((e) => `${path}${e.instancePath.replace(/\//g, '.')}: ${e.message ?? 'invalid'}`);
+    return ajvProblems(validateShape.errors, path);
   }
   const problems: string[] = [];
   const filter = json as Filter;
