@@ -7,9 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
+import { integerArgument, splitBasic } from '../arguments.js';
 import type { ClientAuth } from '../../scim/client/index.js';
 import type { ProfileSelection, RunResult } from '../../conformance/index.js';
 import type { QuirkRuntime } from '../../server/quirks/types.js';
@@ -35,11 +36,6 @@ export interface ConformanceOptions {
   progress?: (text: string) => void;
 }
 
-function positiveInteger(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || n < 1 || n > 600_000) throw new InvalidArgumentError('expected milliseconds from 1 to 600000');
-  return n;
-}
 
 export function register(program: Command): void {
   program
@@ -60,7 +56,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--keep', 'keep the resources the run created', false)
     .option('--read-only', 'run only checks that change nothing', false)
-    .addOption(new Option('--timeout <ms>', 'per-request timeout').default(10_000).argParser(positiveInteger))
+    .addOption(new Option('--timeout <ms>', 'per-request timeout').default(10_000).argParser(integerArgument('--timeout', 1, 600_000)))
     .action(async (baseUrl: string | undefined, opts: Record<string, unknown>) => {
       const code = await conformance({
         baseUrl,
@@ -87,9 +83,9 @@ function authFrom(opts: Record<string, unknown>): ClientAuth | undefined {
   if (given > 1) throw new ExitError(EXIT.usage, 'give only one of --token, --basic, --oauth-token-url');
   if (typeof opts.token === 'string') return { type: 'bearer', token: opts.token };
   if (typeof opts.basic === 'string') {
-    const colon = opts.basic.indexOf(':');
-    if (colon <= 0) throw new ExitError(EXIT.usage, '--basic expects USER:PASS');
-    return { type: 'basic', user: opts.basic.slice(0, colon), pass: opts.basic.slice(colon + 1) };
+    const credentials = splitBasic(opts.basic);
+    if (!credentials) throw new ExitError(EXIT.usage, '--basic expects USER:PASS');
+    return { type: 'basic', ...credentials };
   }
   if (typeof opts.oauthTokenUrl === 'string') {
     if (typeof opts.clientId !== 'string' || typeof opts.clientSecret !== 'string') throw new ExitError(EXIT.usage, '--oauth-token-url needs --client-id and --client-secret');

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
+import { integerArgument, splitBasic } from '../arguments.js';
 import type { QuirkRuntime } from '../../server/quirks/types.js';
 import type { ResourceStore } from '../../server/store/types.js';
 
@@ -34,35 +35,26 @@ export interface ServeOptions {
   onListening?: (info: { url: string; token: string }) => void;
 }
 
-function integer(name: string, min: number, max: number) {
-  return (raw: string): number => {
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
-    }
-    return n;
-  };
-}
-
+/** A target's Basic credentials need a password too. */
 function basicCredentials(raw: string): { user: string; pass: string } {
-  const colon = raw.indexOf(':');
-  if (colon <= 0 || colon === raw.length - 1) throw new InvalidArgumentError('expected USER:PASS');
-  return { user: raw.slice(0, colon), pass: raw.slice(colon + 1) };
+  const credentials = splitBasic(raw);
+  if (!credentials || credentials.pass === '') throw new InvalidArgumentError('expected USER:PASS');
+  return credentials;
 }
 
 export function register(program: Command): void {
   program
     .command('serve')
     .description('run the mock SCIM 2.0 target (base path /scim/v2)')
-    .addOption(new Option('--port <port>', 'TCP port (0 picks a free one)').default(8080).argParser(integer('--port', 0, 65535)))
+    .addOption(new Option('--port <port>', 'TCP port (0 picks a free one)').default(8080).argParser(integerArgument('--port', 0, 65535)))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .addOption(new Option('--db <file>', 'durable store file (default .scimulator/target.db.json)').conflicts('memory'))
     .option('--memory', 'keep everything in memory (lost on exit)', false)
     .option('--token <token>', 'bearer token (default $SCIMULATOR_TOKEN, else a random one)')
     .addOption(new Option('--basic <user:pass>', 'also accept HTTP Basic with these credentials').argParser(basicCredentials))
     .option('--quirks <name|file>', 'quirk profile to turn on')
-    .addOption(new Option('--seed-users <n>', 'fill an empty store with N users').argParser(integer('--seed-users', 0, 10_000_000)))
-    .addOption(new Option('--max-body <bytes>', 'largest request body accepted (default 5 MB)').argParser(integer('--max-body', 1, 1 << 30)))
+    .addOption(new Option('--seed-users <n>', 'fill an empty store with N users').argParser(integerArgument('--seed-users', 0, 10_000_000)))
+    .addOption(new Option('--max-body <bytes>', 'largest request body accepted (default 5 MB)').argParser(integerArgument('--max-body', 1, 1 << 30)))
     .option('--journal <file>', 'append every request/response to this NDJSON file')
     .action(async (opts: Record<string, unknown>) => {
       await serve({
