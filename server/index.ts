@@ -7,3 +7,5 @@ export type { ServerOptions } from './app.js';
 export { startServer } from './start.js';
 export type { StartOptions, RunningServer } from './start.js';
 export type { AuthOptions } from './middleware/auth.js';
+export { startEmbeddedTarget } from './embedded.js';
+export type { EmbeddedTarget } from './embedded.js';

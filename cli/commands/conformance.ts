@@ -4,16 +4,15 @@
  * endpoint (or scimulator's own server, started in-process) and reports them. Exit 0 when every
  * MUST check of the chosen profile passed, 1 when one failed, 2 when the run could not start.
  */
-import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
 import { integerArgument, splitBasic } from '../arguments.js';
+import { quirksOption } from '../quirks-option.js';
 import type { ClientAuth } from '../../scim/client/index.js';
 import type { ProfileSelection, RunResult } from '../../conformance/index.js';
-import type { QuirkRuntime } from '../../server/quirks/types.js';
 
 export type ConformanceFormat = 'text' | 'json' | 'junit' | 'html';
 
@@ -142,20 +141,7 @@ function render(run: RunResult, format: ConformanceFormat, r: typeof import('../
 
 /** scimulator's own server on 127.0.0.1, a free port, a memory store and a random token. */
 async function startEmbedded(quirkName: string | undefined): Promise<{ url: string; token: string; close(): Promise<void> }> {
-  const [{ startServer }, { createMemoryStore }] = await Promise.all([import('../../server/index.js'), import('../../server/store/index.js')]);
-  let quirks: QuirkRuntime | undefined;
-  if (quirkName) {
-    const { loadQuirkProfile, createQuirkRuntime } = await import('../../server/quirks/index.js');
-    try {
-      quirks = createQuirkRuntime(await loadQuirkProfile(quirkName));
-    } catch (error) {
-      throw new ExitError(EXIT.usage, `--quirks ${quirkName}: ${(error as Error).message}`);
-    }
-  }
-  const token = randomBytes(24).toString('base64url');
-  const server = await startServer({
-    host: '127.0.0.1', port: 0, auth: { bearer: [token] }, quirks,
-    store: (baseUrl) => createMemoryStore({ baseUrl, caseExactUserName: quirks?.caseExactUserName }),
-  });
-  return { url: server.url, token, close: () => server.close() };
+  const quirks = await quirksOption(quirkName);
+  const { startEmbeddedTarget } = await import('../../server/embedded.js');
+  return startEmbeddedTarget({ quirks });
 }

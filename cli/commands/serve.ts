@@ -10,7 +10,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
 import { integerArgument, splitBasic } from '../arguments.js';
-import type { QuirkRuntime } from '../../server/quirks/types.js';
+import { quirksOption } from '../quirks-option.js';
 import type { ResourceStore } from '../../server/store/types.js';
 
 export interface ServeOptions {
@@ -83,15 +83,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const [{ startServer }, stores] = await Promise.all([import('../../server/index.js'), import('../../server/store/index.js')]);
 
   const dbFile = options.memory ? undefined : resolve(options.cwd, options.db ?? '.scimulator/target.db.json');
-  let quirks: QuirkRuntime | undefined;
-  if (options.quirks) {
-    const { loadQuirkProfile, createQuirkRuntime } = await import('../../server/quirks/index.js');
-    try {
-      quirks = createQuirkRuntime(await loadQuirkProfile(options.quirks));
-    } catch (error) {
-      throw new ExitError(EXIT.usage, `--quirks ${options.quirks}: ${(error as Error).message}`);
-    }
-  }
+  const quirks = await quirksOption(options.quirks);
   let journal;
   if (options.journal) {
     const { createRequestJournal } = await import('../../server/journal/index.js');
