@@ -4,10 +4,11 @@
  * tokens in bodies (RFC 7643 §7 `returned: never` attributes such as password are the usual ones).
  */
 
-export const REDACTED = '[redacted]';
+import { REDACTED, SECRET_KEY, redactSecrets } from '../redact.js';
+
+export { REDACTED };
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
-const SECRET_KEY = /pass(word)?|secret|token|credential|api[-_]?key/i;
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -23,20 +24,10 @@ function redactCredential(value: string): string {
   return space > 0 && space < 20 ? `${value.slice(0, space)} ${REDACTED}` : REDACTED;
 }
 
-/** A deep copy with every secret-looking key's value replaced; also form-encoded strings. */
+/** A deep copy with every secret-looking key's value replaced (scim/redact); also form-encoded strings. */
 export function redactBody(body: unknown): unknown {
   if (typeof body === 'string') return redactForm(body);
-  return redactValue(body, 0);
-}
-
-function redactValue(value: unknown, depth: number): unknown {
-  if (depth > 32 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && v !== null && typeof v !== 'object' ? REDACTED : redactValue(v, depth + 1);
-  }
-  return out;
+  return redactSecrets(body);
 }
 
 function redactForm(text: string): string {

@@ -12,6 +12,14 @@ describe('scim/client/redact', () => {
     });
   });
 
+  it('should hide the value of a PATCH operation whose path is a password, as the journal does', () => {
+    const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'password', value: 'hunter2' }, { op: 'replace', path: 'title', value: 'x' }] };
+    expect(redactBody(body)).to.deep.equal({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'password', value: '[redacted]' }, { op: 'replace', path: 'title', value: 'x' }],
+    });
+  });
+
   it('should redact secrets in form-encoded bodies', () => {
     expect(redactBody('grant_type=client_credentials&client_secret=abc&scope=x')).to.equal('grant_type=client_credentials&client_secret=[redacted]&scope=x');
   });
