@@ -12,10 +12,12 @@ import { createAuthProvider } from './auth.js';
 import { ScimClientError, classifyNetworkError } from './client-error.js';
 import { encodeQuery, joinList, joinUrl, listQuery, resourcePath } from './query.js';
 import { redactBody, redactHeaders } from './redact.js';
+import { parseRetryAfter } from './retry-after.js';
 import type { ClientOptions, Exchange, GetOptions, HttpMethod, ListOptions, RequestOptions, ScimResponse, WriteOptions } from './types.js';
 import type { ScimClient } from './scim-client.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const systemNow = (): Date => new Date();
 
 export function createScimClient(options: ClientOptions): ScimClient {
   if (!/^https?:\/\//i.test(options.baseUrl)) throw new TypeError(`baseUrl must be an http(s) URL: ${options.baseUrl}`);
@@ -67,7 +69,11 @@ export function createScimClient(options: ClientOptions): ScimClient {
     if (status === 401 && !retried && authHeader && req.headers?.authorization === undefined && auth.invalidate()) {
       return send(method, path, req, true);
     }
-    return { status, headers: responseHeaders, body, scimError: parseScimErrorBody(body), ok: status >= 200 && status < 300, durationMs, exchange };
+    const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], (options.clock ?? systemNow)());
+    return {
+      status, headers: responseHeaders, body, scimError: parseScimErrorBody(body), ok: status >= 200 && status < 300,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), durationMs, exchange,
+    };
   }
 
   const projection = (o: GetOptions | WriteOptions = {}) => ({

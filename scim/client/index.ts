@@ -6,6 +6,7 @@ export { createScimClient } from './create-client.js';
 export { ScimClientError, classifyNetworkError } from './client-error.js';
 export type { ClientErrorKind } from './client-error.js';
 export { redactBody, redactHeaders, REDACTED } from './redact.js';
+export { parseRetryAfter } from './retry-after.js';
 export { encodeQuery, joinUrl, listQuery, resourcePath } from './query.js';
 export type { ScimClient } from './scim-client.js';
 export type { ClientAuth, ClientOptions, Exchange, GetOptions, HttpMethod, ListOptions, RequestOptions, ScimResponse, WriteOptions } from './types.js';

@@ -47,6 +47,8 @@ export interface ClientOptions {
   onExchange?: (exchange: Exchange) => void;
   /** keep-alive connections per origin (default 8) */
   connections?: number;
+  /** the time a Retry-After HTTP-date is measured from (default: the system clock) */
+  clock?: () => Date;
 }
 
 export interface RequestOptions {
@@ -67,6 +69,8 @@ export interface ScimResponse<T = unknown> {
   /** RFC 7644 §3.12 error body, when the response carries one */
   scimError: ScimErrorBody | undefined;
   ok: boolean;
+  /** RFC 9110 §10.2.3 Retry-After as milliseconds from the client's clock, when the response carries a valid one */
+  retryAfterMs?: number;
   durationMs: number;
   exchange: Exchange;
 }
