@@ -10,6 +10,7 @@ export { mapObject, mapObjectAsync } from './apply.js';
 export type { MapObjectOptions, MappedObject, MappingMode, MappingProblem } from './apply.js';
 export { sourceExpression, toMappingSource } from './source-expression.js';
 export { parseTargetPath } from './target-path.js';
+export { flatValues, readTargetPath } from './flat-values.js';
 export type { TargetPath } from './target-path.js';
 export { matchingMappings } from './matching.js';
 export { lintObjectMapping, lintSchema } from './lint.js';
