@@ -1,21 +1,19 @@
 /**
- * Test helper: reads the JSON examples of ENTRA-SPEC.md (shared/, beside the clone) by the text that
- * precedes them, so tests compare against the spec itself rather than a copy.
+ * Test helper: the JSON examples of ENTRA-SPEC.md the mapping tests compare against, held as
+ * fixtures in spec-examples/ (copied verbatim from the spec) so a plain clone tests itself.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { packageRoot } from '../../../util/package-root.js';
 
-/** The first ```json block after `marker` in ENTRA-SPEC.md, parsed. */
-export function specExample(marker: string): unknown {
-  const text = readFileSync(resolve(packageRoot(), '..', 'shared', 'ENTRA-SPEC.md'), 'utf8');
-  const at = text.indexOf(marker);
-  if (at < 0) throw new Error(`ENTRA-SPEC.md has no ${marker}`);
-  const open = text.indexOf('```json', at);
-  const close = text.indexOf('```', open + 7);
-  return JSON.parse(text.slice(open + 7, close));
+/** A spec example by its fixture name, parsed afresh (callers may mutate it). */
+export function specExample(name: string): unknown {
+  return JSON.parse(readFileSync(resolve(packageRoot(), 'test', 'engine', 'mapping', 'spec-examples', `${name}.json`), 'utf8'));
 }
 
-export const SCHEMA_EXAMPLE = 'Minimal concrete example for a custom SCIM app';
-export const CREATE_USER_EXAMPLE = '**Create user** — `POST /Users`';
-export const CREATE_GROUP_EXAMPLE = '**Create group** — `POST /Groups`';
+/** ENTRA-SPEC §3.6 "Minimal concrete example for a custom SCIM app". */
+export const SCHEMA_EXAMPLE = 'synchronization-schema';
+/** ENTRA-SPEC §6.4 "Create user — POST /Users". */
+export const CREATE_USER_EXAMPLE = 'create-user';
+/** ENTRA-SPEC §6.4 "Create group — POST /Groups". */
+export const CREATE_GROUP_EXAMPLE = 'create-group';
