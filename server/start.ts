@@ -14,9 +14,17 @@ import type { ResourceStore } from './store/types.js';
 export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl'> {
   host?: string;
   port?: number;
-  store: ResourceStore | ((baseUrl: string) => ResourceStore | Promise<ResourceStore>);
+  store: ResourceStore | ((baseUrl: string, rules: QuirkStoreRules) => ResourceStore | Promise<ResourceStore>);
   /** runs after the store exists and before requests are accepted (e.g. seeding) */
   prepare?: (store: ResourceStore) => Promise<void>;
+}
+
+/**
+ * The store rules a quirk decides, read from the quirk runtime in force at each call, so that a
+ * profile swapped through PUT /_admin/quirks changes them too (pass to createMemoryStore & co.).
+ */
+export interface QuirkStoreRules {
+  readonly caseExactUserName: () => boolean;
 }
 
 export interface RunningServer {
@@ -44,17 +52,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { port } = http.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${SCIM_BASE_PATH}`;
   let store: ResourceStore;
+  let app: ReturnType<typeof createServer> | undefined;
+  const rules: QuirkStoreRules = {
+    caseExactUserName: () => (app ? currentQuirks(app) : options.quirks)?.caseExactUserName ?? false,
+  };
   try {
-    store = typeof options.store === 'function' ? await options.store(url) : options.store;
+    store = typeof options.store === 'function' ? await options.store(url, rules) : options.store;
     await options.prepare?.(store);
   } catch (error) {
     await new Promise((resolve) => http.close(resolve));
     throw error;
   }
   const { host: _h, port: _p, prepare: _prep, ...rest } = options;
-  const app = createServer({ ...rest, store, baseUrl: url });
-  handler = app;
-  for (const [req, res] of early.splice(0)) app(req, res);
+  const created = createServer({ ...rest, store, baseUrl: url });
+  app = created;
+  handler = created;
+  for (const [req, res] of early.splice(0)) created(req, res);
   http.keepAliveTimeout = 5_000;
 
   let closing: Promise<void> | undefined;
@@ -64,7 +77,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
-          currentQuirks(app)?.close?.();
+          currentQuirks(created)?.close?.();
           http.close(() => resolve());
           http.closeIdleConnections();
           setTimeout(() => http.closeAllConnections(), 1_000).unref();

@@ -62,8 +62,12 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
+  const caseExactUserName = options.caseExactUserName;
   const rules: UniquenessRules = {
-    caseExactUserName: options.caseExactUserName ?? false,
+    // asked at every write: the rule belongs to whoever passed the function (the quirks in force)
+    get caseExactUserName() {
+      return typeof caseExactUserName === 'function' ? caseExactUserName() : (caseExactUserName ?? false);
+    },
     uniqueGroupDisplayName: options.uniqueGroupDisplayName ?? true,
   };
   const validateMembers = options.validateMembers ?? true;

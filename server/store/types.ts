@@ -27,7 +27,11 @@ export interface StoreOptions {
   baseUrl: string;
   clock?: () => Date;
   newId?: () => string;
-  caseExactUserName?: boolean;
+  /**
+   * userName uniqueness compares case-sensitively. A function is asked at every write, so the rule
+   * follows the quirk profile in force when it is swapped at runtime (server/start passes one).
+   */
+  caseExactUserName?: boolean | (() => boolean);
   /** a group member id that exists nowhere is rejected with 400 invalidValue (default true) */
   validateMembers?: boolean;
   /** group displayName is unique, case-insensitively (default true; ENTRA-SPEC §6.6) */
