@@ -100,10 +100,10 @@ export async function serve(options: ServeOptions): Promise<void> {
       quirks,
       journal,
       log: options.stderr,
-      store: async (baseUrl: string) => {
-        if (!dbFile) return stores.createMemoryStore({ baseUrl, caseExactUserName: quirks?.caseExactUserName });
+      store: async (baseUrl, rules) => {
+        if (!dbFile) return stores.createMemoryStore({ baseUrl, caseExactUserName: rules.caseExactUserName });
         mkdirSync(dirname(dbFile), { recursive: true });
-        return stores.createDurableStore({ file: dbFile, baseUrl, caseExactUserName: quirks?.caseExactUserName });
+        return stores.createDurableStore({ file: dbFile, baseUrl, caseExactUserName: rules.caseExactUserName });
       },
       prepare: async (store: ResourceStore) => {
         if (options.seedUsers && store.count('User') === 0) {
