@@ -5,7 +5,7 @@ import { startEmbeddedTarget as start } from '../../../server/index.js';
 import type { EmbeddedTarget } from '../../../server/index.js';
 import { createQuirkRuntime, loadQuirkProfile } from '../../../server/quirks/index.js';
 
-export type Target = EmbeddedTarget;
+export type Target = Pick<EmbeddedTarget, 'url' | 'token' | 'close'>;
 
 export async function startEmbeddedTarget(quirkProfile?: string): Promise<Target> {
   return start({ quirks: quirkProfile ? createQuirkRuntime(await loadQuirkProfile(quirkProfile)) : undefined });
