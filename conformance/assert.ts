@@ -72,10 +72,6 @@ export function expectEqual(actual: unknown, expected: unknown, what: string, re
   if (!isDeepStrictEqual(actual, expected)) fail(`${what}: value differs`, expected, actual, res);
 }
 
-export function expectTrue(condition: boolean, what: string, expected: unknown, actual: unknown, res?: ScimResponse): void {
-  if (!condition) fail(what, expected, actual, res);
-}
-
 /** The resource in a 2xx body, or a failure. */
 export function expectResource(res: ScimResponse, what: string): ScimResource {
   const body = res.body as ScimResource | undefined;

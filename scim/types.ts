@@ -76,15 +76,6 @@ export interface ScimResource {
   [attribute: string]: unknown;
 }
 
-export interface MultiValue {
-  value?: unknown;
-  display?: string;
-  type?: string;
-  primary?: boolean;
-  $ref?: string;
-  [subAttribute: string]: unknown;
-}
-
 /** RFC 7644 §3.4.2 */
 export interface ListResponse<T = ScimResource> {
   schemas: [typeof URN.ListResponse];

@@ -7,7 +7,6 @@ import type { CheckResult, RunResult } from '../types.js';
 import { exchangeLines } from './exchange-text.js';
 
 /** XML 1.0 allows neither these control characters nor unpaired surrogates, escaped or not. */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {

@@ -8,7 +8,6 @@ import { compileValueFilter } from '../filter/evaluate.js';
 import type { FilterNode } from '../filter/types.js';
 import { findSubAttribute, resolveAttribute } from '../path/common-attributes.js';
 import { parseAttributePath } from '../path/parse.js';
-import { isObject } from '../path/values.js';
 import type { JsonObject } from '../path/values.js';
 import type { AttributeDefinition, ResolvedAttribute } from '../types.js';
 import { fail, within } from './context.js';
@@ -66,8 +65,4 @@ export function elementFromFilter(target: Target): JsonObject | undefined {
 /** The current elements of a multi-valued attribute value (anything else counts as none). */
 export function elementsOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-export function isComplexValue(value: unknown): value is JsonObject {
-  return isObject(value);
 }
