@@ -28,3 +28,11 @@ export function packageRoot(): string {
 export function fixturePath(...segments: string[]): string {
   return resolve(packageRoot(), 'fixtures', ...segments);
 }
+
+let version: string | undefined;
+
+/** The version in scimulator's own package.json (not that of whatever npm script runs it). */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
