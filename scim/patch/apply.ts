@@ -35,7 +35,14 @@ export interface PatchResult<T extends ScimResource = ScimResource> {
 
 /** Validates `request` and applies its operations in order to a copy of `resource`. Throws ScimError. */
 export function applyPatch<T extends ScimResource>(resource: T, request: unknown, options: PatchOptions): PatchResult<T> {
-  const operations = normalizeRequest(request);
+  return applyOperations(resource, normalizeRequest(request), options);
+}
+
+/**
+ * Applies operations already validated by normalizeRequest, for callers that inspect them first
+ * (the server's quirk gate): the request is validated once, by one set of rules.
+ */
+export function applyOperations<T extends ScimResource>(resource: T, operations: readonly NormalizedOperation[], options: PatchOptions): PatchResult<T> {
   const doc = structuredClone(resource) as unknown as JsonObject;
   for (const operation of operations) {
     const ctx: PatchContext = {
