@@ -15,3 +15,5 @@ export type { LogTableOptions } from './table.js';
 export { appendCycleSummary, readCycleSummaries, toCycleSummary, CYCLES_FILE } from './cycles.js';
 export type { CycleSummary } from './cycles.js';
 export { JsonLinesError } from './jsonl.js';
+export { jobReport, formatReportText } from './report.js';
+export type { JobReport, CycleRow } from './report.js';
