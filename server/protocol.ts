@@ -1,7 +1,9 @@
 /**
  * @module server/protocol
- * The one place where the server reaches into scim/: which protocol functions the endpoints use,
- * with the options the mock target runs them with (e.g. lenient booleans for Entra interop).
+ * The protocol functions the resource endpoints (server/resource-endpoints.ts) run, bound to the
+ * options the mock target runs them with (e.g. lenient booleans for Entra interop, the registry's
+ * resolver and URNs). Other server modules import scim/ directly for types and helpers: this is
+ * where the endpoints' protocol settings live, not a gate on scim/.
  * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
@@ -13,11 +15,13 @@ import type { SchemaRegistry } from '../scim/schema/registry.js';
 import { prepareResource as prepareScimResource } from '../scim/schema/validate.js';
 import { sortResources as sortScimResources } from '../scim/sort.js';
 import { compileProjection } from '../scim/projection/index.js';
-import { applyPatch as applyScimPatch } from '../scim/patch/apply.js';
+import { applyOperations } from '../scim/patch/apply.js';
+import { normalizeRequest } from '../scim/patch/request.js';
+import type { NormalizedOperation } from '../scim/patch/request.js';
 import type { SortOrder } from '../scim/sort.js';
 import type { ResourceTypeName, StoredResource } from './store/types.js';
 
-export type { SchemaRegistry };
+export type { SchemaRegistry, NormalizedOperation };
 
 export interface Projection {
   attributes?: string[];
@@ -67,9 +71,17 @@ export function compileFilter(node: FilterNode, resolver: AttributeResolver): (r
 export { compileComparison } from '../scim/filter/evaluate.js';
 
 /**
- * RFC 7644 §3.5.2: applies a PatchOp request to a copy (atomic; the input stays as it was), in
+ * RFC 7644 §3.5.2: validates a PatchOp body once (URN and op names in any case, `Operations` or
+ * `operations`); the quirk gate and applyPatch both take the operations it returns.
+ */
+export function readPatchRequest(body: unknown): NormalizedOperation[] {
+  return normalizeRequest(body);
+}
+
+/**
+ * RFC 7644 §3.5.2: applies validated operations to a copy (atomic; the input stays as it was), in
  * the Entra dialect too (ENTRA-SPEC §6.5). `changed` is false when nothing changed.
  */
-export function applyPatch(registry: SchemaRegistry, type: ResourceTypeName, resource: StoredResource, request: unknown): { resource: ScimResource; changed: boolean } {
-  return applyScimPatch<ScimResource>(resource, request, { resolver: registry.resolver(type), knownUrns: registry.schemaUrns(type) });
+export function applyPatch(registry: SchemaRegistry, type: ResourceTypeName, resource: StoredResource, operations: readonly NormalizedOperation[]): { resource: ScimResource; changed: boolean } {
+  return applyOperations<ScimResource>(resource, operations, { resolver: registry.resolver(type), knownUrns: registry.schemaUrns(type) });
 }

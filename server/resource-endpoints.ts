@@ -2,14 +2,14 @@
  * @module server/resource-endpoints
  * The SCIM operations on /Users and /Groups, free of HTTP so that the routes and /Bulk share them:
  * query (RFC 7644 §3.4.2), create (§3.3), replace (§3.5.1), modify (§3.5.2), delete (§3.6).
- * Protocol work goes through scim/ (via ./protocol.ts); identity, uniqueness and durability are the
+ * Protocol work goes through ./protocol.ts (scim/ with the target's options); identity, uniqueness and durability are the
  * store's; quirks are asked at their plug points.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import { randomBytes } from 'node:crypto';
 import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
-import type { AttributeResolver, ListResponse, PatchOperation, ScimResource } from '../scim/types.js';
+import type { AttributeResolver, ListResponse, ScimResource } from '../scim/types.js';
 import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
 import type { FilterNode, FilterValue } from '../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
@@ -199,13 +199,13 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
     },
 
     async patch(type, id, body, ifMatch) {
-      const operations = patchOperations(body);
+      const operations = protocol.readPatchRequest(body);
       quirks.runtime?.checkPatch({ resourceType: type, operations });
       const current = existing(type, id);
       checkIfMatch(ifMatch, current.meta.version);
       // RFC 7644 §3.5.2 (MUST): the operations apply atomically; applyPatch works on a copy and
       // the store only sees the result once it has passed validation.
-      const patched = protocol.applyPatch(registry, type, current, body);
+      const patched = protocol.applyPatch(registry, type, current, operations);
       // Nothing changed (e.g. adding a member already present): no write, no new version.
       if (!patched.changed) return current;
       const prepared = protocol.prepareResource(registry, type, patched.resource, { mode: 'replace', existing: current });
@@ -216,7 +216,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       const current = existing(type, id);
       checkIfMatch(ifMatch, current.meta.version);
       if (quirks.runtime?.onDelete({ resourceType: type, existing: current }) === 'deactivate') {
-        const patched = protocol.applyPatch(registry, type, current, { schemas: [URN.PatchOp], Operations: [{ op: 'replace', path: 'active', value: false }] });
+        const patched = protocol.applyPatch(registry, type, current, DEACTIVATE);
         const prepared = protocol.prepareResource(registry, type, patched.resource, { mode: 'replace', existing: current });
         await store.replace(type, id, beforeWrite(type, 'patch', prepared, current));
         return;
@@ -234,21 +234,5 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   };
 }
 
-/** RFC 7644 §3.5.2: the body is a PatchOp message with at least one operation. */
-function patchOperations(body: unknown): PatchOperation[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw ScimError.invalidSyntax('PATCH body must be a PatchOp message');
-  }
-  const message = body as { schemas?: unknown; Operations?: unknown };
-  if (!Array.isArray(message.schemas) || !message.schemas.includes(URN.PatchOp)) {
-    throw ScimError.invalidSyntax(`PATCH body must list the schema ${URN.PatchOp}`);
-  }
-  const ops = message.Operations;
-  if (!Array.isArray(ops) || ops.length === 0) throw ScimError.invalidSyntax('PATCH body needs a non-empty "Operations" array');
-  ops.forEach((op, i) => {
-    if (typeof op !== 'object' || op === null || typeof (op as { op?: unknown }).op !== 'string') {
-      throw ScimError.invalidSyntax(`operation ${i + 1}: must be an object with a string "op"`);
-    }
-  });
-  return ops as PatchOperation[];
-}
+/** softDeleteOnly: what a DELETE becomes. */
+const DEACTIVATE = protocol.readPatchRequest({ schemas: [URN.PatchOp], Operations: [{ op: 'replace', path: 'active', value: false }] });

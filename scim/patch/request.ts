@@ -11,7 +11,9 @@ import type { PatchOpName } from './context.js';
 export interface NormalizedOperation {
   /** 1-based position in Operations */
   readonly index: number;
+  /** lower-case, whatever case the client sent */
   readonly op: PatchOpName;
+  /** trimmed; absent when the client sent none or only spaces (a path-less operation) */
   readonly path?: string;
   readonly hasValue: boolean;
   readonly value?: unknown;
@@ -20,7 +22,10 @@ export interface NormalizedOperation {
 const OPS: ReadonlySet<string> = new Set(['add', 'replace', 'remove']);
 const MAX_OPERATIONS = 1000;
 
-/** Throws ScimError invalidSyntax / invalidValue / invalidPath, naming the operation. */
+/**
+ * The one validation of a PATCH body: the server's quirk gate and the applier both work on what it
+ * returns. Throws ScimError invalidSyntax / invalidValue / invalidPath, naming the operation.
+ */
 export function normalizeRequest(body: unknown): NormalizedOperation[] {
   if (!isObject(body)) throw ScimError.invalidSyntax('the PATCH body must be a JSON object');
   // RFC 7644 §3.5.2 (MUST): the body contains "schemas" with the PatchOp URN
@@ -46,13 +51,14 @@ function normalizeOperation(raw: unknown, index: number): NormalizedOperation {
     throw ScimError.invalidSyntax(`${where}: 'op' must be "add", "replace" or "remove", not ${JSON.stringify(raw.op ?? null)}`);
   }
   if (raw.path !== undefined && typeof raw.path !== 'string') throw ScimError.invalidPath(`${where}: 'path' must be a string`);
+  const path = typeof raw.path === 'string' ? raw.path.trim() : '';
   const hasValue = Object.hasOwn(raw, 'value');
   // RFC 7644 §3.5.2.1, §3.5.2.3 (MUST): add and replace carry a "value"
   if ((op === 'add' || op === 'replace') && !hasValue) throw ScimError.invalidValue(`${where}: missing 'value' for '${op}'`);
   return {
     index,
     op: op as PatchOpName,
-    ...(raw.path !== undefined ? { path: raw.path } : {}),
+    ...(path !== '' ? { path } : {}),
     hasValue,
     ...(hasValue ? { value: raw.value } : {}),
   };

@@ -7,29 +7,29 @@
  */
 import { ScimError } from '../../scim/errors.js';
 import type { ScimType } from '../../scim/errors.js';
+import type { NormalizedOperation } from '../../scim/patch/request.js';
 import type { PatchSupportQuirk } from './profile.js';
 
 /** true when the path text holds a value filter; undefined when it does not parse (the PATCH code reports that). */
 export type ValueFilterProbe = (path: string) => boolean | undefined;
 
-export type PatchCheck = (operations: readonly { op: string; path?: string; value?: unknown }[]) => void;
+/** Takes the operations scim/patch validated (op lower-case, path trimmed): the request is read once. */
+export type PatchCheck = (operations: readonly NormalizedOperation[]) => void;
 
 export function createPatchCheck(quirk: PatchSupportQuirk, hasValueFilter: ValueFilterProbe): PatchCheck {
   const ops = quirk.ops ? new Set<string>(quirk.ops) : undefined;
   const refuse = (scimType: ScimType, reason: string): ScimError =>
     new ScimError(quirk.status ?? 400, quirk.status === undefined || quirk.status === 400 ? scimType : undefined, quirk.detail ?? reason);
   return (operations) => {
-    operations.forEach((operation, i) => {
-      const op = typeof operation.op === 'string' ? operation.op.toLowerCase() : '';
-      if (ops && !ops.has(op)) throw refuse('invalidSyntax', `operation ${i + 1}: '${operation.op}' is not supported`);
-      const path = operation.path;
-      if (path === undefined || path === '') {
-        if (quirk.pathless === false) throw refuse('invalidPath', `operation ${i + 1}: a path is required`);
-        return;
+    for (const { index, op, path } of operations) {
+      if (ops && !ops.has(op)) throw refuse('invalidSyntax', `operation ${index}: '${op}' is not supported`);
+      if (path === undefined) {
+        if (quirk.pathless === false) throw refuse('invalidPath', `operation ${index}: a path is required`);
+        continue;
       }
       if (quirk.valueFilterPaths === false && hasValueFilter(path) === true) {
-        throw refuse('invalidPath', `operation ${i + 1}: value filters in paths are not supported ('${path}')`);
+        throw refuse('invalidPath', `operation ${index}: value filters in paths are not supported ('${path}')`);
       }
-    });
+    }
   };
 }

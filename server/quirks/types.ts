@@ -8,6 +8,7 @@
 import type { RequestHandler } from 'express';
 import type { ScimResource } from '../../scim/types.js';
 import type { FilterNode } from '../../scim/filter/types.js';
+import type { NormalizedOperation } from '../../scim/patch/request.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from '../store/types.js';
 import type { QuirkProfile } from './profile.js';
 
@@ -39,7 +40,7 @@ export interface QuirkRuntime {
   /** filterSupport: returns the filter to apply, undefined to ignore it (return everything), or throws invalidFilter */
   filter(ctx: { resourceType: ResourceTypeName; filter: FilterNode; text: string }): FilterNode | undefined;
   /** patchSupport: throws ScimError when the app would refuse these operations */
-  checkPatch(ctx: { resourceType: ResourceTypeName; operations: readonly { op: string; path?: string; value?: unknown }[] }): void;
+  checkPatch(ctx: { resourceType: ResourceTypeName; operations: readonly NormalizedOperation[] }): void;
   /** pageSizeMax: the largest page the app returns (undefined = no quirk) */
   readonly pageSizeMax: number | undefined;
   /** POST /_admin/signin: can this user sign in (exists, active, licensed)? */

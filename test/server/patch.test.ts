@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ENTERPRISE_URN, USER_URN, expectScim, expectScimError, patchOp, target, user } from './helpers.js';
+import { createQuirkRuntime } from '../../server/quirks/index.js';
+import { ENTERPRISE_URN, PATCH_URN, USER_URN, expectScim, expectScimError, patchOp, target, user } from './helpers.js';
 import type { TestTarget } from './helpers.js';
 
 async function withUser(): Promise<{ t: TestTarget; id: string }> {
@@ -61,6 +62,33 @@ describe('server PATCH over HTTP (RFC 7644 §3.5.2)', () => {
     const before = (await t.get(`/Users/${id}`)).body;
     expectScimError(await t.patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'id', value: 'other' })), 400, 'mutability');
     expect((await t.get(`/Users/${id}`)).body).to.deep.equal(before);
+  });
+
+  it('should accept the PatchOp URN in any case and an "operations" key, as scim/patch does (one validation)', async () => {
+    const { t, id } = await withUser();
+    const upper = await t.patch(`/Users/${id}`, { schemas: [PATCH_URN.toUpperCase()], Operations: [{ op: 'replace', path: 'displayName', value: 'Upper' }] });
+    expectScim(upper, 200);
+    expect(upper.body.displayName).to.equal('Upper');
+    const lower = await t.patch(`/Users/${id}`, { schemas: [PATCH_URN], operations: [{ op: 'replace', path: 'displayName', value: 'Lower' }] });
+    expectScim(lower, 200);
+    expect(lower.body.displayName).to.equal('Lower');
+  });
+
+  it('should refuse a body without the PatchOp URN with 400 invalidSyntax, with or without quirks', async () => {
+    for (const quirks of [undefined, createQuirkRuntime({ description: 't', patchSupport: { pathless: false } })]) {
+      const t = target({ quirks });
+      const id = (await t.post('/Users', user('urnless'))).body.id;
+      expectScimError(await t.patch(`/Users/${id}`, { schemas: [USER_URN], Operations: [{ op: 'replace', path: 'displayName', value: 'x' }] }), 400, 'invalidSyntax');
+    }
+  });
+
+  it('should hand the quirk gate the validated operations: an "operations" key and a path of spaces count as path-less', async () => {
+    const t = target({ quirks: createQuirkRuntime({ description: 't', patchSupport: { pathless: false } }) });
+    const id = (await t.post('/Users', user('gated'))).body.id;
+    const res = await t.patch(`/Users/${id}`, { schemas: [PATCH_URN.toUpperCase()], operations: [{ op: 'Replace', path: '  ', value: { displayName: 'x' } }] });
+    expectScimError(res, 400, 'invalidPath');
+    expect(res.body.detail).to.equal('operation 1: a path is required');
+    expectScim(await t.patch(`/Users/${id}`, { schemas: [PATCH_URN.toUpperCase()], operations: [{ op: 'Replace', path: 'displayName', value: 'y' }] }), 200);
   });
 
   it('should answer 404 for PATCH on an unknown id', async () => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { ScimError } from '../../../scim/errors.js';
 import { parseFilter } from '../../../scim/filter/parse.js';
+import { normalizeRequest } from '../../../scim/patch/request.js';
+import { URN } from '../../../scim/types.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
 import type { QuirkProfile } from '../../../server/quirks/index.js';
 
@@ -10,8 +12,10 @@ function filterWith(filterSupport: QuirkProfile['filterSupport'], text: string) 
   return { filter, result: () => runtime.filter({ resourceType: 'User', filter, text }) };
 }
 
+/** The gate sees what scim/patch validated: the operations as the client sent them, read once. */
 function patchWith(patchSupport: QuirkProfile['patchSupport'], operations: { op: string; path?: string; value?: unknown }[]) {
-  return () => createQuirkRuntime({ description: 't', patchSupport }).checkPatch({ resourceType: 'User', operations });
+  const normalized = normalizeRequest({ schemas: [URN.PatchOp], Operations: operations });
+  return () => createQuirkRuntime({ description: 't', patchSupport }).checkPatch({ resourceType: 'User', operations: normalized });
 }
 
 function thrown(fn: () => unknown): Record<string, unknown> {
@@ -68,9 +72,13 @@ describe('server/quirks/patch-support (RFC 7644 §3.5.2)', () => {
 
   it('should refuse operations the app lacks, case-insensitively', () => {
     expect(thrown(patchWith({ ops: ['add', 'replace'] }, [{ op: 'Remove', path: 'title' }]))).to.deep.equal({
-      name: 'ScimError', status: 400, scimType: 'invalidSyntax', message: "operation 1: 'Remove' is not supported",
+      name: 'ScimError', status: 400, scimType: 'invalidSyntax', message: "operation 1: 'remove' is not supported",
     });
     expect(patchWith({ ops: ['add', 'replace'] }, [{ op: 'Add', path: 'title', value: 'x' }])).to.not.throw();
+  });
+
+  it('should count a path of spaces as no path, as the PATCH code does', () => {
+    expect(thrown(patchWith({ pathless: false }, [{ op: 'replace', path: '  ', value: { active: false } }]))).to.include({ status: 400, scimType: 'invalidPath' });
   });
 
   it('should let everything through when nothing is refused', () => {
