@@ -99,7 +99,8 @@ export function parseDirectoryCsv(text: string, options: CsvDirectoryOptions = {
   // the JSON checks (types, date formats, duplicate ids, managers) with rows named by their line
   for (const problem of directoryProblems(directory)) {
     const row = /^users\.(\d+)(?:\.([^:]*))?: (.*)$/.exec(problem);
-    problems.push(row ? `line ${lines[Number(row[1])]} ${row[2] ?? '(row)'}: ${row[3]}` : problem);
+    const message = row?.[3]?.replace(/\(first at users\.(\d+)\)/, (_, i: string) => `(first on line ${lines[Number(i)]})`);
+    problems.push(row ? `line ${lines[Number(row[1])]} ${row[2] ?? '(row)'}: ${message}` : problem);
   }
   if (problems.length > 0) fail(problems);
   return directory;

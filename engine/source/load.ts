@@ -52,13 +52,14 @@ export function parseDirectoryJson(text: string, file = '(text)'): Directory {
   };
 }
 
-/** `file:line:column: message`; V8 names a position except at the end of input, where the cut is. */
+/** `file:line:column: message`; V8 names no position at the very end of input, which is where a cut file ends. */
 function syntaxProblem(text: string, file: string, error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
+  const body = stripBom(text);
   const at = /at position (\d+)/.exec(raw);
-  const position = at ? Number(at[1]) : text.length;
-  const message = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'unexpected end of input (file cut short?)');
-  const before = stripBom(text).slice(0, position);
+  const position = at ? Number(at[1]) : body.length;
+  const message = position >= body.length ? 'unexpected end of input (file cut short?)' : raw.replace(/\s*in JSON at position \d+.*$/s, '');
+  const before = body.slice(0, position);
   const line = before.split('\n').length;
   const column = position - before.lastIndexOf('\n');
   return `${file}:${line}:${column}: ${message}`;
