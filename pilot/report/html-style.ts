@@ -11,7 +11,8 @@ h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.15rem;margin:0}h3{font-size:
 .meta{color:var(--muted);margin:0 0 1rem}.meta b{color:#1f2328;font-weight:600}
 code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:.5rem .7rem;margin:.2rem 0;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
-.passed{color:var(--pass)}.failed{color:var(--fail)}.skipped{color:var(--skip)}
+/* verdict colour on marks and labels only: sections and details carry the class for their border */
+:is(span,td).passed{color:var(--pass)}:is(span,td).failed{color:var(--fail)}:is(span,td).skipped{color:var(--skip)}
 .bar{display:flex;height:14px;border-radius:7px;overflow:hidden;background:var(--skip-bg);margin:.4rem 0}
 .bar span{display:block}.bar .passed{background:var(--pass)}.bar .failed{background:var(--fail)}.bar .skipped{background:#afb8c1}
 .counts{display:flex;gap:1.4rem;flex-wrap:wrap;font-weight:600;margin-bottom:1.2rem}.counts .muted{color:var(--muted);font-weight:400}
@@ -19,7 +20,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 .matrix td.name{width:16rem}.matrix td.name a{font-weight:600;color:#1f2328}.matrix .quirk{display:block;color:var(--muted);font-size:.8rem}
 .cells{display:flex;flex-wrap:wrap;gap:.3rem}
-.cell{display:inline-block;max-width:22rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;border-radius:4px;padding:.1rem .45rem;font-size:.82rem;text-decoration:none;border:1px solid}
+.cell{color:#1f2328;display:inline-block;max-width:22rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;border-radius:4px;padding:.1rem .45rem;font-size:.82rem;text-decoration:none;border:1px solid}
 .cell.passed{background:var(--pass-bg);border-color:#aceebb}.cell.failed{background:var(--fail-bg);border-color:#ffcecb;font-weight:600}.cell.skipped{background:var(--skip-bg);border-color:var(--line)}
 .badge{display:inline-block;border-radius:2em;padding:0 .55rem;font-size:.78rem;font-weight:600;border:1px solid currentColor}
 .badge.success,.badge.passed{color:var(--pass)}.badge.failure,.badge.failed{color:var(--fail)}.badge.skipped,.badge.other{color:var(--skip)}.badge.warning{color:#9a6700}

@@ -9,7 +9,7 @@ import { countsLine, expectationCounts, scenarioCounts, type Counts } from './co
 import { h, MARK } from './html-parts.js';
 import { expectationId, scenarioHtml, scenarioId } from './html-scenario.js';
 import { CSS, SCRIPT } from './html-style.js';
-import { duration } from './values.js';
+import { duration, instant } from './values.js';
 
 export function formatPilotHtml(result: PilotResult): string {
   const counts = expectationCounts(result);
@@ -17,7 +17,7 @@ export function formatPilotHtml(result: PilotResult): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${h(`Pilot ${result.plan}: ${countsLine(counts)}`)}</title><style>${CSS}</style></head>
 <body><header><h1>Pilot: ${h(result.plan)}</h1>
-<p class="meta">against <b>${h(result.target)}</b> · scimulator <b>${h(result.version)}</b> · started <b>${h(result.startedAt)}</b> · took <b>${duration(result.durationMs)}</b></p>
+<p class="meta">against <b>${h(result.target)}</b> · scimulator <b>${h(result.version)}</b> · started <b>${h(instant(result.startedAt))}</b> · took <b>${duration(result.durationMs)}</b></p>
 ${summaryBar(counts, scenarioCounts(result))}</header>
 <main><h2>Matrix</h2>
 ${matrix(result)}

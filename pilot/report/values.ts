@@ -36,6 +36,12 @@ function json(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** `2025-03-01 10:00:00 UTC` for an ISO instant; anything else as given. */
+export function instant(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 /** `850 ms`, `12.3 s` */
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
