@@ -57,7 +57,7 @@ function cycleRow(s: CycleSummary): CycleRow {
     endedAt: s.endedAt,
     durationMs: s.durationMs,
     objects: s.counts.objects,
-    objectsPerSecond: s.durationMs > 0 ? Math.round((s.counts.objects / (s.durationMs / 1000)) * 10) / 10 : null,
+    objectsPerSecond: s.durationMs > 0 ? rate(s.counts.objects / (s.durationMs / 1000)) : null,
     byAction: s.counts.byAction,
     byStatus: s.counts.byStatus,
     requests: s.requests,
@@ -104,6 +104,11 @@ export function formatReportText(report: JobReport): string {
     ]);
   }
   return `${lines.join('\n')}\n${table.toString()}\n`;
+}
+
+/** Three significant digits below 100 (0.015, 1.5, 42.7), whole numbers above. */
+function rate(perSecond: number): number {
+  return perSecond >= 100 ? Math.round(perSecond) : Number(perSecond.toPrecision(3));
 }
 
 function counts(byKey: Readonly<Record<string, number | undefined>>): string {
