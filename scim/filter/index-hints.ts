@@ -3,9 +3,13 @@
  * Equality hints a store can answer from an index instead of scanning, RFC 7644 §3.4.2.2.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3.4.2.2
  *
- * `equalityHints(node)` returns `{ attribute, value }[]` or `undefined`:
- * - `attribute` is one of the canonical names `'id' | 'externalId' | 'userName' | 'displayName'
- *   | 'emails.value' | 'members.value'` (whatever case the filter used);
+ * `equalityHints(node)` returns `{ schema?, attribute, value }[]` or `undefined`, for every `eq`
+ * on a string value whatever the attribute: which attributes are worth an index is the store's
+ * policy (server/store/query-plan picks the hints it can answer and ignores the rest).
+ * - `attribute` is the path lower-cased, sub-attribute dotted: `'username'`, `'emails.value'`,
+ *   `'members.value'`; a complex attribute compared directly stays bare (`emails eq "x"` gives
+ *   `'emails'`, which RFC 7644 §3.4.2.2 reads as its `value`);
+ * - `schema` is the URN when the filter qualified the path, as written;
  * - `value` is the comparison string exactly as the filter wrote it (no case folding: the store
  *   folds per its own index, e.g. userName is caseExact false, id and externalId are caseExact);
  * - every hint is a necessary condition (they come from `eq` comparisons standing alone or inside
@@ -14,44 +18,33 @@
  *   candidate with the compiled predicate, which stays the source of truth;
  * - `undefined` when there is no such comparison (e.g. the top level is an `or`, a `not`, or only
  *   `co`/`sw`/…): the store scans.
- * Hints are only taken from unqualified or core-schema-qualified attribute paths.
  */
 import type { AttributePathRef, FilterNode } from './types.js';
 
 export interface EqualityHint {
-  readonly attribute: IndexedAttribute;
+  /** the schema URN when the path was URN-qualified */
+  readonly schema?: string;
+  /** lower-cased `attribute` or `attribute.subattribute` */
+  readonly attribute: string;
   readonly value: string;
 }
 
-export type IndexedAttribute = 'id' | 'externalId' | 'userName' | 'displayName' | 'emails.value' | 'members.value';
-
-const INDEXED: ReadonlyMap<string, IndexedAttribute> = new Map(
-  (['id', 'externalId', 'userName', 'displayName', 'emails.value', 'members.value'] as const).map((a) => [a.toLowerCase(), a]),
-);
-
-const CORE = 'urn:ietf:params:scim:schemas:core:2.0:';
-
-function indexed(path: AttributePathRef, parent?: string): IndexedAttribute | undefined {
-  if (path.schema !== undefined && !path.schema.toLowerCase().startsWith(CORE)) return undefined;
-  const name = parent !== undefined ? `${parent}.${path.attribute}` : path.subAttribute !== undefined ? `${path.attribute}.${path.subAttribute}` : path.attribute;
-  // `emails eq "x"` compares emails.value (RFC 7644 §3.4.2.2 multi-valued complex without sub-attribute)
-  return INDEXED.get(name.toLowerCase()) ?? INDEXED.get(`${name.toLowerCase()}.value`);
+function hintPath(path: AttributePathRef, parent?: AttributePathRef): { schema?: string; attribute: string } {
+  const name = parent !== undefined ? `${parent.attribute}.${path.attribute}` : path.subAttribute !== undefined ? `${path.attribute}.${path.subAttribute}` : path.attribute;
+  const schema = parent?.schema ?? path.schema;
+  return { ...(schema !== undefined ? { schema } : {}), attribute: name.toLowerCase() };
 }
 
-function collect(node: FilterNode, out: EqualityHint[], parent?: string): void {
+function collect(node: FilterNode, out: EqualityHint[], parent?: AttributePathRef): void {
   switch (node.type) {
-    case 'compare': {
-      const attribute = indexed(node.path, parent);
-      if (node.op === 'eq' && typeof node.value === 'string' && attribute) out.push({ attribute, value: node.value });
+    case 'compare':
+      if (node.op === 'eq' && typeof node.value === 'string') out.push({ ...hintPath(node.path, parent), value: node.value });
       return;
-    }
     case 'and':
       for (const f of node.filters) collect(f, out, parent);
       return;
     case 'valuePath':
-      if (parent === undefined && (node.path.schema === undefined || node.path.schema.toLowerCase().startsWith(CORE))) {
-        collect(node.filter, out, node.path.attribute);
-      }
+      if (parent === undefined) collect(node.filter, out, node.path);
       return;
     default:
       return;
