@@ -63,7 +63,14 @@ function parseGrammar(text: string, options: ParseFilterOptions): FilterNode {
     throw ScimError.invalidFilter(`${describe(error)} ${near(text, lexed, list.i - 1)}`);
   }
   if (list.peek().type !== 'EOT') throw ScimError.invalidFilter(`unexpected '${list.peek().literal}' ${near(text, lexed, list.i)}`);
-  return convert(ast, false, options);
+  try {
+    return convert(ast, false, options);
+  } catch (error) {
+    // The grammar library can hand back a tree with holes (`a pr not (b pr)` yields a `not`
+    // without an operand): a malformed filter, never a server error.
+    if (error instanceof ScimError) throw error;
+    throw ScimError.invalidFilter(`the filter is malformed: ${JSON.stringify(text.slice(0, 80))}`);
+  }
 }
 
 /** A token and where it starts in the filter text. */
@@ -168,6 +175,7 @@ function ref(text: string, inValuePath: boolean, options: AttrRefOptions): Attri
 }
 
 function convert(node: Filter, inValuePath: boolean, options: AttrRefOptions): FilterNode {
+  if (typeof node !== 'object' || node === null) throw ScimError.invalidFilter('an operator is missing its operand (e.g. `not` needs a parenthesised filter joined by and/or)');
   switch (node.op) {
     case 'and':
     case 'or': {
