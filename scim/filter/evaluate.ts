@@ -73,6 +73,8 @@ function resourceScope(resolver: AttributeResolver): Scope {
   const resolve = (ref: AttributePathRef): ResolvedAttribute => {
     const resolved = resolveAttribute(resolver, ref);
     if (!resolved) throw ScimError.invalidFilter(`unknown attribute '${formatAttrRef(ref)}'`);
+    refuseNeverReturned(resolved.subAttribute ?? resolved.attribute, formatAttrRef(ref));
+    if (resolved.subAttribute) refuseNeverReturned(resolved.attribute, formatAttrRef(ref));
     return resolved;
   };
   return {
@@ -107,12 +109,21 @@ function resourceScope(resolver: AttributeResolver): Scope {
   };
 }
 
+/**
+ * RFC 7643 §2.2 / §4.1.1: a `returned: "never"` attribute (password) is never disclosed, and a
+ * filter that matched on it would disclose it one comparison at a time (`password sw "a"`).
+ */
+function refuseNeverReturned(def: AttributeDefinition, label: string): void {
+  if (def.returned === 'never') throw ScimError.invalidFilter(`'${label}' is never returned (RFC 7643 §2.2) and cannot be filtered on`);
+}
+
 function elementScope(parent: ResolvedAttribute): Scope {
   return {
     accessor(ref) {
       const sub = findSubAttribute(parent.attribute, ref.attribute);
       const label = `${parent.attribute.name}.${ref.attribute}`;
       if (!sub || ref.subAttribute !== undefined) throw ScimError.invalidFilter(`unknown sub-attribute '${label}'`);
+      refuseNeverReturned(sub, label);
       return {
         def: sub,
         label,

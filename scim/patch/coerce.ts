@@ -19,7 +19,9 @@ import type { PatchContext } from './context.js';
 /** One value of `def`, or one element of it when def is multi-valued; null means "unassign". */
 export function coerceSingle(def: AttributeDefinition, value: unknown, ctx: PatchContext, label: string): unknown {
   if (value === null) return null;
-  const bad = (expected: string) => fail(ctx, 'invalidValue', `'${label}' is ${expected}, not ${JSON.stringify(value)?.slice(0, 60) ?? String(value)}`);
+  // RFC 7643 §2.2: a returned:"never" value (password) is not repeated, not even in an error
+  const shown = def.returned === 'never' ? `a ${Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value}` : (JSON.stringify(value)?.slice(0, 60) ?? String(value));
+  const bad = (expected: string) => fail(ctx, 'invalidValue', `'${label}' is ${expected}, not ${shown}`);
   switch (def.type) {
     case 'string':
     case 'reference':
