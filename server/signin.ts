@@ -2,9 +2,11 @@
  * @module server/signin
  * "Can this user sign in to the app?" — how the pilot checks the application side of a
  * provisioning outcome (POST /_admin/signin). One answer for the plain target and for every quirk
- * profile: the user exists, is active, and (when the licences quirk is on) holds its licences.
+ * profile: the user exists, is active, and (when the licences quirk is on) holds its licences; a
+ * request that presents a password also needs it to match the stored (scrypt-hashed) one.
  */
 import type { ResourceStore, StoredResource } from './store/types.js';
+import { verifyPassword } from './store/password.js';
 
 export type SigninVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -35,4 +37,16 @@ function findUserByName(userName: string, store: ResourceStore, caseExact: boole
   const predicate = (u: StoredResource) => typeof u.userName === 'string' && (caseExact ? u.userName : u.userName.toLowerCase()) === wanted;
   // the eq hint lets the store answer from its userName index instead of scanning
   return store.query('User', { filter: { type: 'compare', op: 'eq', path: { attribute: 'userName' }, value: userName }, predicate })[0];
+}
+
+/**
+ * The password step of a sign-in, after signinVerdict said yes: the presented password must match
+ * the user's stored hash (a user provisioned without a password cannot sign in with one). The
+ * reason never repeats the password.
+ */
+export async function passwordVerdict(userName: string, password: string, store: ResourceStore, options: Pick<SigninOptions, 'caseExactUserName'> = {}): Promise<SigninVerdict> {
+  const user = findUserByName(userName, store, options.caseExactUserName ?? false);
+  if (!user) return { ok: false, reason: `no user with userName '${userName}'` };
+  if (user.password === undefined) return { ok: false, reason: `user '${userName}' has no password` };
+  return (await verifyPassword(password, user.password)) ? { ok: true } : { ok: false, reason: `wrong password for user '${userName}'` };
 }

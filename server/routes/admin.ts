@@ -8,7 +8,7 @@
  */
 import { Router } from 'express';
 import { ScimError } from '../../scim/errors.js';
-import { signinVerdict } from '../signin.js';
+import { passwordVerdict, signinVerdict } from '../signin.js';
 import type { TargetContext } from '../context.js';
 import { sendNoContent, sendScim } from '../respond.js';
 
@@ -46,15 +46,19 @@ export function adminRouter(ctx: TargetContext): Router {
     sendScim(res, 200, { entries: ctx.journal.list({ limit, since }) });
   });
 
-  router.post('/signin', (req, res) => {
-    const userName = (req.body as { userName?: unknown } | undefined)?.userName;
-    if (typeof userName !== 'string' || userName.length === 0) {
-      throw ScimError.invalidValue('Body must be {"userName": "<userName>"}');
+  router.post('/signin', async (req, res) => {
+    const { userName, password } = (req.body ?? {}) as { userName?: unknown; password?: unknown };
+    if (typeof userName !== 'string' || userName.length === 0 || (password !== undefined && typeof password !== 'string')) {
+      throw ScimError.invalidValue('Body must be {"userName": "<userName>"} or {"userName": "<userName>", "password": "<password>"}');
     }
     const verdict = ctx.quirks.runtime
       ? ctx.quirks.runtime.signin(userName, ctx.store)
       : signinVerdict(userName, ctx.store);
     if (!verdict.ok) throw ScimError.forbidden(verdict.reason);
+    if (password !== undefined) {
+      const checked = await passwordVerdict(userName, password, ctx.store, { caseExactUserName: ctx.quirks.runtime?.caseExactUserName });
+      if (!checked.ok) throw ScimError.forbidden(checked.reason);
+    }
     sendScim(res, 200, { userName, signin: 'ok' });
   });
 

@@ -8,6 +8,7 @@ import { ScimError } from '../../scim/errors.js';
 import type { ScimResource } from '../../scim/types.js';
 import { freezeCopy } from './freeze.js';
 import { normaliseMembers } from './members.js';
+import { hashPasswordSync, isPasswordHash } from './password.js';
 import type { StoreState } from './state.js';
 import type { ResourceTypeName, StoredResource } from './types.js';
 
@@ -52,6 +53,11 @@ export function buildRecord(
     if (type === 'Group' && key === 'members') {
       const members = normaliseMembers(ctx.state, input.members, { validateMembers: ctx.validateMembers, groupId: id });
       out.members = freezeCopy(members, 'members');
+      continue;
+    }
+    if (key === 'password' && typeof input.password === 'string') {
+      // RFC 7643 §4.1.1: kept as a salted hash (create and replace hash off the loop before this)
+      out.password = isPasswordHash(input.password) ? input.password : hashPasswordSync(input.password);
       continue;
     }
     if (input[key] !== undefined) out[key] = freezeCopy(input[key], key);

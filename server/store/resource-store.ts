@@ -18,6 +18,7 @@ import { derivedGroups, mentionsDerived } from './members.js';
 import { indexedCandidates } from './query-plan.js';
 import type { Entry, StoreState } from './state.js';
 import { assertUnique } from './uniqueness.js';
+import { needsHashing, withHashedPassword } from './password.js';
 import type { BatchClaims, UniquenessRules } from './uniqueness.js';
 import type { QueryOptions, ResourceStore, ResourceTypeName, StoredResource, StoreOptions, StoreStats } from './types.js';
 
@@ -169,8 +170,9 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
       return state.records[type].size;
     },
 
-    async create(type, input) {
+    async create(type, rawInput) {
       persistence.assertWritable();
+      const input = needsHashing(rawInput) ? await withHashedPassword(rawInput) : rawInput;
       const record = buildRecord(context(), type, freshId(type), input);
       assertUnique(state, type, record, rules);
       await commit([{ op: 'put', type, resource: record }]);
@@ -197,7 +199,15 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
       return records.map((record) => view(type, record));
     },
 
-    async replace(type, id, input) {
+    async replace(type, id, rawInput) {
+      let input = rawInput;
+      if (needsHashing(rawInput)) {
+        // The only wait inside a write: the callers computed `input` from the version they read,
+        // so a write that landed meanwhile would be silently overwritten. Refuse instead.
+        const before = existing(type, id).resource.meta.version;
+        input = await withHashedPassword(rawInput);
+        if (existing(type, id).resource.meta.version !== before) throw new ScimError(409, undefined, `${type} ${id} changed while its new password was being hashed: read it again and retry`);
+      }
       const { resource: old } = existing(type, id);
       const record = buildRecord(context(), type, id, input, { created: old.meta.created, version: old.meta.version });
       assertUnique(state, type, record, rules);
