@@ -4,6 +4,8 @@
  * data (or its path) stands for the id of the resource created by the POST with bulkId "qwerty".
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3.7.2
  */
+import { ScimError } from '../../scim/errors.js';
+import { FORBIDDEN_KEYS } from '../../scim/types.js';
 import type { BulkOperation } from '../../scim/types.js';
 
 const PREFIX = 'bulkId:';
@@ -32,9 +34,13 @@ function replace(value: unknown, created: ReadonlyMap<string, string>): unknown 
   }
   if (Array.isArray(value)) return value.map((item) => replace(item, created));
   if (typeof value === 'object' && value !== null) {
-    // Keys come from a parsed body whose forbidden keys were refused at the door.
+    // The body reader refuses forbidden keys, and so does this copy: assigning `__proto__` here
+    // would swap the copy's prototype instead of adding a key.
     const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = replace(item, created);
+    for (const [key, item] of Object.entries(value)) {
+      if (FORBIDDEN_KEYS.has(key)) throw ScimError.invalidSyntax(`Forbidden key '${key}' in the operation's data`);
+      copy[key] = replace(item, created);
+    }
     return copy;
   }
   return value;

@@ -19,7 +19,16 @@ function target(path: string): { type: ResourceTypeName; id?: string } {
   const match = /^\/?([^/]+)(?:\/([^/]+))?\/?$/.exec(path);
   const type = match ? TYPES[match[1]!.toLowerCase()] : undefined;
   if (!match || !type) throw ScimError.invalidValue(`Bulk path '${path}' must be /Users[/{id}] or /Groups[/{id}]`);
-  return match[2] ? { type, id: decodeURIComponent(match[2]) } : { type };
+  return match[2] ? { type, id: decodeId(path, match[2]) } : { type };
+}
+
+/** A badly percent-encoded id fails this operation alone (400), like the same path outside /Bulk. */
+function decodeId(path: string, segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw ScimError.invalidValue(`Bulk path '${path}' is not validly percent-encoded`);
+  }
 }
 
 export async function runBulkOperation(ctx: TargetContext, op: BulkOperation): Promise<{ response: BulkOperationResponse; created?: string }> {

@@ -98,7 +98,14 @@ async function runBulk(ctx: TargetContext, operations: BulkOperation[], failOnEr
         continue;
       }
       progressed = true;
-      const op = p.refs.size > 0 ? replaceBulkIds(p.op, created) : p.op;
+      let op: BulkOperation;
+      try {
+        op = p.refs.size > 0 ? replaceBulkIds(p.op, created) : p.op;
+      } catch (error) {
+        if (!(error instanceof ScimError)) throw error;
+        record(p, errorResult(p.op, error));
+        continue;
+      }
       const result = await runBulkOperation(ctx, op);
       if (p.op.bulkId && result.created) created.set(p.op.bulkId, result.created);
       record(p, result.response);
