@@ -17,7 +17,14 @@ export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl'> {
   store: ResourceStore | ((baseUrl: string, rules: QuirkStoreRules) => ResourceStore | Promise<ResourceStore>);
   /** runs after the store exists and before requests are accepted (e.g. seeding) */
   prepare?: (store: ResourceStore) => Promise<void>;
+  /** longest wait for a request's headers, in ms (default 20 s; node's own is 60 s) */
+  headersTimeout?: number;
+  /** longest wait for a whole request, body included, in ms (default 60 s; node's own is 300 s) */
+  requestTimeout?: number;
 }
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The store rules a quirk decides, read from the quirk runtime in force at each call, so that a
@@ -37,7 +44,15 @@ export interface RunningServer {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const http = createHttpServer();
+  // A slow client (headers or body trickled byte by byte) is cut off instead of holding a socket.
+  const headersTimeout = options.headersTimeout ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const http = createHttpServer({
+    headersTimeout,
+    requestTimeout,
+    // node checks the timeouts on this period (30 s by default, longer than a short timeout)
+    connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(Math.min(headersTimeout, requestTimeout) / 4))),
+  });
   // A client that knows the port may connect before the store is ready: hold its requests.
   let handler: RequestListener | undefined;
   const early: [IncomingMessage, ServerResponse][] = [];
@@ -63,7 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await new Promise((resolve) => http.close(resolve));
     throw error;
   }
-  const { host: _h, port: _p, prepare: _prep, ...rest } = options;
+  const { host: _h, port: _p, prepare: _prep, headersTimeout: _ht, requestTimeout: _rt, ...rest } = options;
   const created = createServer({ ...rest, store, baseUrl: url });
   app = created;
   handler = created;

@@ -26,6 +26,9 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     }
     // RFC 7644 §2 / RFC 6750 §3: a 401 carries the challenge.
     if (scim.status === 401) res.setHeader('WWW-Authenticate', AUTH_CHALLENGE);
+    // A refused request whose body is still arriving (no credentials, too large) is not read to
+    // its end: the answer closes the connection, so a slow body cannot hold it open.
+    if ((scim.status === 401 || scim.status === 413) && !req.complete) res.setHeader('Connection', 'close');
     sendScim(res, scim.status, scim.toJSON());
   };
 }

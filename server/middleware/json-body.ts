@@ -7,7 +7,7 @@
  * Decisions: an explicit non-JSON media type with a body is refused with 415 (the RFC names no
  * other format); a body without a Content-Type is read as JSON. Malformed JSON is 400
  * invalidSyntax; a body above the limit is 413 before it is parsed; keys that could pollute a
- * prototype are refused at the door so nothing downstream has to think about them.
+ * prototype are refused at the door, checked on the parsed keys (escapes decoded).
  */
 import type { Request, RequestHandler } from 'express';
 import { ScimError } from '../../scim/errors.js';
@@ -34,7 +34,7 @@ export function createJsonBody(options: JsonBodyOptions): RequestHandler {
     }
     const limit = typeof options.limit === 'function' ? options.limit(req) : options.limit;
     if (length !== undefined && Number(length) > limit) {
-      req.resume();
+      // not read: the error answer closes the connection (../middleware/errors.ts)
       return next(ScimError.payloadTooLarge(`Request body exceeds ${limit} bytes`));
     }
     const chunks: Buffer[] = [];
@@ -82,7 +82,9 @@ export function parseJson(text: string): unknown {
   } catch (error) {
     throw ScimError.invalidSyntax(`Malformed JSON: ${(error as Error).message}`);
   }
-  if (FORBIDDEN_HINT.test(text)) assertSafeKeys(value, '');
+  // A key can spell a forbidden name literally or through JSON escapes (`"\u005f_proto__"`): any
+  // backslash sends the parsed value through the key check too.
+  if (FORBIDDEN_HINT.test(text) || text.includes('\\')) assertSafeKeys(value, '');
   return value;
 }
 
