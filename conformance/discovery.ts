@@ -5,6 +5,7 @@
  * are verified.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-4
  */
+import { readFeatures } from '../scim/client/index.js';
 import type { ScimClient } from '../scim/client/index.js';
 import type { ResourceTypeDefinition, SchemaDefinition, ServiceProviderConfig } from '../scim/types.js';
 import type { Discovery, Feature } from './types.js';
@@ -18,11 +19,12 @@ export async function discover(client: ScimClient): Promise<Discovery> {
   const resourceTypes = listOf<ResourceTypeDefinition>(typesRes.status, typesRes.body);
 
   const features = new Set<Feature>();
-  if (spc) {
-    for (const feature of ['patch', 'bulk', 'sort', 'etag', 'filter', 'changePassword'] as const) {
-      if (supported(spc, feature)) features.add(feature);
-    }
-    if (spc.pagination?.cursor === true) features.add('cursor');
+  const advertised = readFeatures(spc);
+  if (advertised) {
+    for (const feature of ['patch', 'sort', 'etag', 'changePassword'] as const) if (advertised[feature]) features.add(feature);
+    if (advertised.bulk.supported) features.add('bulk');
+    if (advertised.filter.supported) features.add('filter');
+    if (advertised.pagination.cursor) features.add('cursor');
   }
   if (resourceTypes.length > 0) {
     if (resourceTypes.some((t) => String(t.endpoint).replace(/^\//, '').toLowerCase() === 'groups')) features.add('groups');
@@ -35,11 +37,6 @@ export async function discover(client: ScimClient): Promise<Discovery> {
   const described = new Set(schemas.map((s) => s.id));
   const userExtensions = (userType?.schemaExtensions ?? []).map((e) => e.schema).filter((s) => described.has(s));
   return { spc, schemas, resourceTypes, features, userExtensions };
-}
-
-function supported(spc: ServiceProviderConfig, feature: 'patch' | 'bulk' | 'sort' | 'etag' | 'filter' | 'changePassword'): boolean {
-  const value = (spc as unknown as Record<string, unknown>)[feature];
-  return isObject(value) && (value as { supported?: unknown }).supported === true;
 }
 
 function listOf<T>(status: number, body: unknown): T[] {
