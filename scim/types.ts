@@ -191,8 +191,11 @@ export const URN = {
 /** RFC 7644 §8.1 */
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 
-/** A reference to one attribute of a resource type, as resolvers take it. */
-export interface AttributeRef {
+/**
+ * A reference to one attribute of a resource type, `[schema:]attribute[.subAttribute]`: what a
+ * filter names (scim/filter/types re-exports it) and what resolvers take.
+ */
+export interface AttributePathRef {
   /** schema URN when the path was URN-qualified; otherwise the core schema, then extensions, are searched */
   readonly schema?: string;
   readonly attribute: string;
@@ -213,7 +216,7 @@ export interface ResolvedAttribute {
  * Looks up attribute definitions for one resource type, case-insensitively (RFC 7643 §2.1).
  * Filter, PATCH, sort and projection take one so that they stay free of any schema registry.
  */
-export type AttributeResolver = (ref: AttributeRef) => ResolvedAttribute | undefined;
+export type AttributeResolver = (ref: AttributePathRef) => ResolvedAttribute | undefined;
 
 /** Names that must never become object keys (prototype pollution). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

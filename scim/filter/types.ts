@@ -8,19 +8,15 @@
  * Paths inside a `valuePath` filter are relative to the complex attribute: in
  * `emails[type eq "work"]` the inner comparison's path is `{ attribute: 'type' }`.
  */
+import type { AttributePathRef } from '../types.js';
 
 export type CompareOp = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 
 /** RFC 7644 §3.4.2.2 compValue: false / null / true / number / string (dateTimes arrive as strings). */
 export type FilterValue = string | number | boolean | null;
 
-/** An attribute path as a filter names it: `[schema:]attribute[.subAttribute]`. */
-export interface AttributePathRef {
-  /** the schema URN when the path was URN-qualified */
-  readonly schema?: string;
-  readonly attribute: string;
-  readonly subAttribute?: string;
-}
+/** An attribute path as a filter names it: `[schema:]attribute[.subAttribute]` (one type, scim/types). */
+export type { AttributePathRef };
 
 /** `attrPath compareOp compValue` */
 export interface CompareNode {

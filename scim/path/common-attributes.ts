@@ -5,7 +5,7 @@
  * back to these definitions.
  * https://datatracker.ietf.org/doc/html/rfc7643#section-3.1
  */
-import type { AttributeDefinition, AttributeRef, AttributeResolver, ResolvedAttribute } from '../types.js';
+import type { AttributeDefinition, AttributePathRef, AttributeResolver, ResolvedAttribute } from '../types.js';
 import { commonAttributeDefinitions } from '../schemas/bundled.js';
 
 /**
@@ -23,7 +23,7 @@ const COMMON: readonly AttributeDefinition[] = [
 const CORE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:';
 
 /** Resolves through `resolver`, then through the common attributes for unqualified or core-qualified names. */
-export function resolveAttribute(resolver: AttributeResolver, ref: AttributeRef): ResolvedAttribute | undefined {
+export function resolveAttribute(resolver: AttributeResolver, ref: AttributePathRef): ResolvedAttribute | undefined {
   const found = resolver(ref);
   if (found) return found;
   if (ref.schema !== undefined && !ref.schema.toLowerCase().startsWith(CORE_SCHEMA)) return undefined;

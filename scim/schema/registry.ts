@@ -8,7 +8,7 @@
  */
 import type {
   AttributeDefinition,
-  AttributeRef,
+  AttributePathRef,
   AttributeResolver,
   ResolvedAttribute,
   ResourceTypeDefinition,
@@ -109,7 +109,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions): SchemaRegi
       }
       bySchema.set(urn.toLowerCase(), table);
     }
-    return (ref: AttributeRef): ResolvedAttribute | undefined => {
+    return (ref: AttributePathRef): ResolvedAttribute | undefined => {
       const table = ref.schema === undefined ? unqualified : bySchema.get(ref.schema.toLowerCase());
       const entry = table?.get(ref.attribute.toLowerCase());
       if (!entry) return undefined;
