@@ -67,6 +67,9 @@ export interface Meta {
   version?: string;
 }
 
+/** The resource types this project serves and provisions (RFC 7643 §4.1, §4.2): the one name for them. */
+export type ResourceTypeName = 'User' | 'Group';
+
 /** Any SCIM resource as it travels on the wire. Attribute names are as sent (case varies). */
 export interface ScimResource {
   schemas: string[];

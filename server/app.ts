@@ -6,6 +6,8 @@
  */
 import express from 'express';
 import type { Express } from 'express';
+import { systemClock } from '../util/clock.js';
+import type { Clock } from '../util/clock.js';
 import type { ResourceStore } from './store/types.js';
 import type { QuirkRuntime, RequestJournal } from './quirks/types.js';
 import type { SchemaRegistry } from './protocol.js';
@@ -33,7 +35,7 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** RFC 7644 §3.7 limits, advertised in /ServiceProviderConfig */
   bulk?: BulkLimits;
-  clock?: () => Date;
+  clock?: Clock;
   quirks?: QuirkRuntime;
   /** the profile `quirks` was built from, for GET /_admin/quirks (default: quirks.profile) */
   quirkProfile?: unknown;
@@ -51,7 +53,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 export function createServer(options: ServerOptions): Express {
   const registry = options.registry ?? defaultRegistry();
   const quirks = { runtime: options.quirks, profile: options.quirkProfile ?? options.quirks?.profile };
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const bulk = options.bulk ?? DEFAULT_BULK;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const endpoints = createResourceEndpoints({ store: options.store, registry, quirks, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, clock });

@@ -4,6 +4,7 @@
  * Nothing here is module-level: the pilot runs several targets in one process.
  */
 import type { ResourceStore } from './store/types.js';
+import type { Clock } from '../util/clock.js';
 import type { QuirkRuntime, RequestJournal } from './quirks/types.js';
 import type { ResourceEndpoints } from './resource-endpoints.js';
 import type { SchemaRegistry } from './protocol.js';
@@ -22,7 +23,7 @@ export interface TargetContext {
   readonly pageSize: number;
   /** HTTP Basic is accepted too (advertised in /ServiceProviderConfig) */
   readonly basicAuth: boolean;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   readonly journal: RequestJournal | undefined;
   /** swapped by PUT /_admin/quirks */
   readonly quirks: { runtime: QuirkRuntime | undefined; profile: unknown };

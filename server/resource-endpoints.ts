@@ -7,6 +7,7 @@
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../util/clock.js';
 import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
 import type { AttributeResolver, ListResponse, ScimResource } from '../scim/types.js';
@@ -49,7 +50,7 @@ export interface EndpointDeps {
   registry: SchemaRegistry;
   quirks: { runtime: QuirkRuntime | undefined };
   pageSize: number;
-  clock: () => Date;
+  clock: Clock;
 }
 
 interface CompiledFilter {
@@ -66,7 +67,7 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   const { store, registry, quirks } = deps;
   // whole filters, and one-comparison shapes (see compiled())
   const filters = new LruCache<CompiledFilter | ComparisonShape>(FILTER_CACHE_SIZE);
-  const cursors = createCursorCodec({ secret: randomBytes(16).toString('base64url'), timeoutSeconds: CURSOR_TIMEOUT_SECONDS, now: () => deps.clock().getTime() });
+  const cursors = createCursorCodec({ secret: randomBytes(16).toString('base64url'), timeoutSeconds: CURSOR_TIMEOUT_SECONDS, clock: deps.clock });
 
   /**
    * The resolver filters compile with: the caseExactUserName quirk makes userName compare

@@ -4,6 +4,8 @@
  * ambiguous, and the injected clock, randomness and uniqueness check. No global switches.
  */
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../util/clock.js';
+import type { Clock } from '../../util/clock.js';
 import type { ParseOptions } from './parser.js';
 import type { FunctionRegistry } from './function.types.js';
 
@@ -27,7 +29,7 @@ export interface EvaluateOptions {
   /** default 'sensitive' (§4.1) */
   readonly functionNameCase?: FunctionNameCase;
   /** the clock for Now(); default the system clock */
-  readonly now?: () => Date;
+  readonly now?: Clock;
   /** uniform random numbers in [0, 1) for RandomString; default Math.random */
   readonly random?: () => number;
   /** GUID generator for Guid(); default crypto.randomUUID */
@@ -46,7 +48,7 @@ export interface ResolvedOptions {
   readonly switchNullQuirk: boolean;
   readonly changedAttributes: ReadonlySet<string> | undefined;
   readonly functionNameCase: FunctionNameCase;
-  readonly now: () => Date;
+  readonly now: Clock;
   readonly random: () => number;
   readonly newGuid: () => string;
   readonly isUnique: ((value: string) => boolean | Promise<boolean>) | undefined;
@@ -60,7 +62,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
     switchNullQuirk: options.switchNullQuirk ?? false,
     changedAttributes: options.changedAttributes ? new Set(options.changedAttributes) : undefined,
     functionNameCase: options.functionNameCase ?? 'sensitive',
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? systemClock,
     random: options.random ?? Math.random,
     newGuid: options.newGuid ?? randomUUID,
     isUnique: options.isUnique,

@@ -7,7 +7,7 @@
  * attributes (`"active": true`, §3.5) and numeric text into numbers for Integer ones.
  */
 import { URN } from '../../scim/types.js';
-import type { ScimResource } from '../../scim/types.js';
+import type { ResourceTypeName, ScimResource } from '../../scim/types.js';
 import { isObject } from '../../scim/path/values.js';
 import type { TargetPath } from './target-path.js';
 import type { AttributeType } from './types.js';
@@ -15,7 +15,7 @@ import type { AttributeType } from './types.js';
 /** Group POSTs carry Microsoft's ADSCIM group schema besides the core one (§3.5). */
 export const ADSCIM_GROUP = 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group';
 
-export function resourceTypeOf(targetObjectName: string): 'User' | 'Group' | undefined {
+export function resourceTypeOf(targetObjectName: string): ResourceTypeName | undefined {
   if (targetObjectName === 'User' || targetObjectName === URN.User || targetObjectName === URN.EnterpriseUser) return 'User';
   if (targetObjectName === 'Group' || targetObjectName === URN.Group) return 'Group';
   return undefined;

@@ -7,14 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import { ScimError } from '../errors.js';
+import { systemClock } from '../../util/clock.js';
+import type { Clock } from '../../util/clock.js';
 
 export interface CursorCodecOptions {
   /** mixed into the binding hash so cursors from another server instance do not decode here */
   readonly secret?: string;
   /** seconds a cursor stays valid (ServiceProviderConfig pagination.cursorTimeout); none = forever */
   readonly timeoutSeconds?: number;
-  /** injected clock, milliseconds since the epoch */
-  readonly now?: () => number;
+  /** injected clock; default the system clock */
+  readonly clock?: Clock;
 }
 
 export interface CursorCodec {
@@ -30,7 +32,8 @@ export function cursorQueryKey(parts: Readonly<Record<string, unknown>>): string
 
 export function createCursorCodec(options: CursorCodecOptions = {}): CursorCodec {
   const secret = options.secret ?? '';
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = (): number => clock().getTime();
   const bind = (queryKey: string): string => createHash('sha256').update(`${secret}\u0000${queryKey}`).digest('base64url').slice(0, 12);
   return {
     encode(offset, queryKey) {

@@ -7,6 +7,8 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { ScimError } from '../../scim/errors.js';
+import type { ResourceTypeName } from '../../scim/types.js';
+import type { Clock } from '../../util/clock.js';
 import { sendScim } from '../respond.js';
 import type { FaultPicker } from './faults.js';
 import type { LatencyPicker } from './latency.js';
@@ -23,7 +25,7 @@ export interface GateParts {
   operations?: OperationsQuirk;
   groups?: ScimError;
   latency?: LatencyPicker;
-  now: () => number;
+  clock: Clock;
   random: () => number;
   timers: Timers;
 }
@@ -67,7 +69,7 @@ export function createGate(parts: GateParts, resources: GateResources): RequestH
 function decide(parts: GateParts, req: Request, kind: ReturnType<typeof requestKind>, resources: GateResources): Outcome {
   if (parts.rateLimit) {
     const key = req.headers.authorization ?? '';
-    const decision = parts.rateLimit.limiter.take(key, parts.now());
+    const decision = parts.rateLimit.limiter.take(key, parts.clock().getTime());
     if (!decision.allowed) {
       const error = new ScimError(429, undefined, parts.rateLimit.detail ?? 'Too many requests');
       return refuse('rateLimit', error, { 'Retry-After': String(decision.retryAfterSeconds) });
@@ -121,7 +123,7 @@ function faultOutcome(fault: FaultKind, retryAfterSeconds: number | undefined, r
 }
 
 /** RFC 9110 §15.5.6: a 405 lists the methods the target resource (collection or item) does support. */
-function allowed(quirk: OperationsQuirk, resourceType: 'User' | 'Group', operation: ScimOperation): string {
+function allowed(quirk: OperationsQuirk, resourceType: ResourceTypeName, operation: ScimOperation): string {
   const s = quirk[resourceType] ?? {};
   const collection = operation === 'list' || operation === 'filter' || operation === 'create';
   const methods = collection

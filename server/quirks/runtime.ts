@@ -7,6 +7,8 @@
  */
 import type { RequestHandler } from 'express';
 import type { ScimResource } from '../../scim/types.js';
+import { systemClock } from '../../util/clock.js';
+import type { Clock } from '../../util/clock.js';
 import { activeQuirks } from './active.js';
 import { createPathCompiler } from './attribute-paths.js';
 import type { PathCompiler } from './compiled-path.js';
@@ -31,7 +33,7 @@ import { createTruncate } from './truncate.js';
 import type { QuirkRuntime, WriteContext } from './types.js';
 
 export interface QuirkRuntimeOptions {
-  clock?: () => Date;
+  clock?: Clock;
   /** replaces the seeded PRNGs of faults and latency (tests) */
   random?: () => number;
   timers?: Timers;
@@ -42,7 +44,7 @@ type WriteStep = (ctx: WriteContext, resource: ScimResource) => ScimResource;
 
 export function createQuirkRuntime(profile: QuirkProfile, options: QuirkRuntimeOptions = {}): QuirkRuntime {
   const compile = options.compile ?? createPathCompiler();
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const active = Object.freeze(activeQuirks(profile));
   const on = new Set<string>(active);
   const caseExactUserName = on.has('caseExactUserName');
@@ -138,13 +140,13 @@ function createRuntimeGate(
   profile: QuirkProfile,
   on: ReadonlySet<string>,
   options: QuirkRuntimeOptions,
-  clock: () => Date,
+  clock: Clock,
   resources: GateResources,
 ): RequestHandler {
   const wanted = ['rateLimit', 'faults', 'operations', 'groupsUnsupported', 'latencyMs'].some((q) => on.has(q));
   if (!wanted) return (_req, _res, next) => next();
   const parts: GateParts = {
-    now: () => clock().getTime(),
+    clock,
     random: options.random ?? mulberry32(profile.faults?.seed ?? 0),
     timers: options.timers ?? realTimers,
   };

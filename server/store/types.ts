@@ -4,10 +4,10 @@
  * Routes do protocol work (parse, validate, PATCH, project); the store owns identity, meta,
  * indexes, uniqueness, group membership and durability.
  */
-import type { ScimResource } from '../../scim/types.js';
+import type { ResourceTypeName, ScimResource } from '../../scim/types.js';
 import type { FilterNode } from '../../scim/filter/types.js';
 
-export type ResourceTypeName = 'User' | 'Group';
+export type { ResourceTypeName };
 
 /** A resource as stored: canonical attribute names, server-assigned id and meta. */
 export interface StoredResource extends ScimResource {

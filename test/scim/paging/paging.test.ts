@@ -77,7 +77,7 @@ describe('scim/paging', () => {
 
   describe('#paginate() cursor paging (RFC 9865)', () => {
     let clock = 1_700_000_000_000;
-    const codec = createCursorCodec({ secret: 's', timeoutSeconds: 60, now: () => clock });
+    const codec = createCursorCodec({ secret: 's', timeoutSeconds: 60, clock: () => new Date(clock) });
     const queryKey = cursorQueryKey({ resourceType: 'User', filter: 'active eq true', sortBy: undefined });
 
     it('should walk forward with nextCursor and back with previousCursor', () => {
