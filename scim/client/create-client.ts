@@ -10,7 +10,7 @@ import { SCIM_CONTENT_TYPE, URN } from '../types.js';
 import type { BulkRequest, PatchOperation, PatchRequest, ScimResource, SearchRequest } from '../types.js';
 import { createAuthProvider } from './auth.js';
 import { ScimClientError, classifyNetworkError } from './client-error.js';
-import { encodeQuery, joinList, joinUrl, listQuery, resourcePath } from './query.js';
+import { joinList, joinUrl, listQuery, resourcePath } from './query.js';
 import { redactBody, redactHeaders } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { ClientOptions, Exchange, GetOptions, HttpMethod, ListOptions, RequestOptions, ScimResponse, WriteOptions } from './types.js';
@@ -32,7 +32,7 @@ export function createScimClient(options: ClientOptions): ScimClient {
   const auth = createAuthProvider(options.auth, { dispatcher, timeoutMs });
 
   async function send(method: HttpMethod, path: string, req: RequestOptions = {}, retried = false): Promise<ScimResponse> {
-    const url = joinUrl(options.baseUrl, path) + encodeQuery(req.query);
+    const url = joinUrl(options.baseUrl, path, req.query);
     const headers: Record<string, string> = { accept: `${SCIM_CONTENT_TYPE}, application/json`, ...lower(options.headers), ...lower(req.headers) };
     const authHeader = req.auth === false ? undefined : await auth.header();
     if (authHeader && headers.authorization === undefined) headers.authorization = authHeader;
@@ -51,7 +51,8 @@ export function createScimClient(options: ClientOptions): ScimClient {
     let responseHeaders: Record<string, string>;
     let text: string;
     try {
-      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher });
+      // undici's own timers tick once a second, so a sub-second --timeout needs a deadline of its own
+      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher, signal: AbortSignal.timeout(timeoutMs) });
       status = res.statusCode;
       responseHeaders = flattenHeaders(res.headers);
       text = await res.body.text();

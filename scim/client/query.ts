@@ -37,11 +37,20 @@ export function encodeQuery(query: RequestOptions['query']): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** Joins the base URL and a path such as `/Users/abc`; the path's segments are already encoded. */
-export function joinUrl(baseUrl: string, path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
-  const base = baseUrl.replace(/\/+$/, '');
-  return path ? `${base}/${path.replace(/^\/+/, '')}` : base;
+/**
+ * Joins the base URL and a path such as `/Users/abc` (segments already encoded) with the URL API:
+ * the path goes after the base's path, and a query string on the base URL (`…/scim/v2?tenant=1`,
+ * as some apps require) is kept on every request, before the request's own parameters.
+ */
+export function joinUrl(baseUrl: string, path: string, query?: RequestOptions['query']): string {
+  if (/^https?:\/\//i.test(path)) return path + encodeQuery(query);
+  const url = new URL(baseUrl);
+  const rest = path.replace(/^\/+/, '');
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${rest ? `/${rest}` : ''}`;
+  const own = encodeQuery(query).slice(1);
+  if (own) url.search = url.search ? `${url.search}&${own}` : `?${own}`;
+  url.hash = '';
+  return url.href;
 }
 
 /** `/Users/<id>` with the id percent-encoded so that `/`, `?` and `#` in an id stay inside it. */
