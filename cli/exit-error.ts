@@ -8,8 +8,12 @@ export const EXIT = {
   ok: 0,
   /** the run completed and found failures (conformance MUST failed, pilot scenario unmet, …) */
   failed: 1,
-  /** the run could not start: bad arguments, unreachable endpoint, invalid input file */
+  /** the run could not start: bad arguments, unreachable endpoint, refused credentials, invalid input file */
   usage: 2,
+  /** a bug in scimulator (an unexpected exception); please report it */
+  internal: 3,
+  /** stopped by Ctrl-C (128 + SIGINT) after cleaning up and writing what it had */
+  interrupted: 130,
 } as const;
 
 /** A failure already explained to the user in one line: `message` is printed, nothing else. */

@@ -1,21 +1,27 @@
 /**
  * @module conformance/runner
- * Runs the selected checks one after another against a target: discovery first, then each check
- * with the resources it created deleted right after it (unless `keep`), shared fixtures at the end.
- * A check fails with expected vs actual and the redacted exchange; a target that cannot be reached
- * at all stops the run with RunStartError.
+ * Runs the selected checks one after another against a target: discovery first (retried, since a
+ * failed discovery request is not "not advertised"), then a preflight that stops the run on refused
+ * credentials or a wrong base path, then each check with the resources it created deleted right
+ * after it (unless `keep`), shared fixtures at the end. Requests are paced (conformance/pacing): a
+ * throttled target is waited for, within a budget. An abort signal stops starting checks; what the
+ * run created is still cleaned up and the partial result returned.
  */
 import { createScimClient, ScimClientError } from '../scim/client/index.js';
-import type { ClientOptions, Exchange, ScimClient } from '../scim/client/index.js';
+import type { ClientOptions, Exchange, ScimClient, ScimResponse } from '../scim/client/index.js';
+import { packageVersion } from '../util/package-root.js';
+import type { Sleep } from '../util/clock.js';
 import { CheckFailure, CheckSkip } from './check-failure.js';
 import { CATALOG } from './catalog.js';
 import { createRunContext, newPrefix } from './context.js';
 import type { Tracked } from './context.js';
 import { discover } from './discovery.js';
-import { selectChecks } from './select.js';
-import type { Check, CheckResult, ProfileSelection, RunResult } from './types.js';
+import { createPacer, describeGiveUp } from './pacing.js';
+import type { Pacer } from './pacing.js';
+import { selectChecks, SelectionError } from './select.js';
+import type { Check, CheckResult, Discovery, ProfileSelection, RunResult, RunSummary } from './types.js';
 
-/** The run could not start: the target is unreachable or the selection is invalid. */
+/** The run could not start: the target is unreachable, refuses the credentials, or is not at that path. */
 export class RunStartError extends Error {
   override readonly name = 'RunStartError';
 }
@@ -25,60 +31,154 @@ export interface RunOptions {
   profile?: ProfileSelection;
   /** check ids or area names */
   only?: readonly string[];
+  /** check ids or area names left out */
+  skip?: readonly string[];
   readOnly?: boolean;
   keep?: boolean;
   checks?: readonly Check[];
   prefix?: string;
   onProgress?: (done: number, total: number, check: Check) => void;
+  /** least time between two requests, ms */
+  delayMs?: number;
+  /** most one request waits on 429/503 across its retries, ms (default 30 000) */
+  retryBudgetMs?: number;
+  /** check ids whose failure is known: reported, not failing the run */
+  baseline?: readonly string[];
+  /** aborted: no further check starts; clean-up runs and the partial result is returned */
+  signal?: AbortSignal;
+  /** the quirk profile of an embedded target, for the report */
+  quirks?: string;
+  sleep?: Sleep;
 }
+
+/** Discovery requests are retried on these too: a 500 there is not an answer about features. */
+const DISCOVERY_RETRY = new Set([429, 500, 502, 503, 504]);
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const profile = options.profile ?? 'all';
-  const selected = selectChecks(options.checks ?? CATALOG, { profile, only: options.only, readOnly: options.readOnly });
+  const catalog = options.checks ?? CATALOG;
+  const selected = selectChecks(catalog, { profile, only: options.only, skip: options.skip, readOnly: options.readOnly });
+  const baseline = new Set(options.baseline ?? []);
+  const unknownBaseline = [...baseline].filter((id) => !catalog.some((c) => c.id === id));
+  if (unknownBaseline.length) throw new SelectionError(`--baseline: unknown check id: ${unknownBaseline.join(', ')}`);
   const timeoutMs = options.client.timeoutMs ?? 10_000;
+  const retryBudgetMs = options.retryBudgetMs ?? 30_000;
   let exchanges: Exchange[] = [];
   const onExchange = (e: Exchange) => { exchanges.push(e); };
-  const client = createScimClient({ ...options.client, onExchange });
-  const anonymous = createScimClient({ ...options.client, auth: undefined, onExchange });
+  const raw = createScimClient({ ...options.client, onExchange });
+  const rawAnonymous = createScimClient({ ...options.client, auth: undefined, onExchange });
+  const pacer = createPacer({ delayMs: options.delayMs, retryBudgetMs, sleep: options.sleep });
+  const client = pacer.wrap(raw);
+  const anonymous = pacer.wrap(rawAnonymous);
   const started = performance.now();
   const startedAt = new Date().toISOString();
   try {
-    const discovery = await discover(client).catch((error: unknown) => {
-      if (error instanceof ScimClientError) throw new RunStartError(`cannot reach ${options.client.baseUrl}: ${error.message}`);
-      throw error;
-    });
+    const { discovery, problems } = await discoverWithRetry(raw, pacer, options, () => exchanges);
     const ctx = createRunContext({ client, anonymous, discovery, prefix: options.prefix ?? newPrefix(), timeoutMs, authenticated: options.client.auth !== undefined });
     const leftovers: string[] = [];
     const results: CheckResult[] = [];
     for (const [index, check] of selected.entries()) {
+      if (options.signal?.aborted) break;
       options.onProgress?.(index, selected.length, check);
       exchanges = [];
-      const result = await runOne(check, ctx, discovery.features, () => exchanges);
+      pacer.takeGiveUps();
+      const result = await runOne(check, ctx, discovery.features, problems, () => exchanges, () => pacer.takeGiveUps().map((g) => describeGiveUp(g, retryBudgetMs)));
       if (!options.keep) leftovers.push(...(await cleanup(client, ctx.takeTracked())));
-      results.push(result);
+      results.push(baseline.has(check.id) && result.status === 'failed' ? { ...result, knownFailure: true } : result);
     }
     if (selected.length) options.onProgress?.(selected.length, selected.length, selected[selected.length - 1]!);
     if (!options.keep) leftovers.push(...(await cleanup(client, ctx.takeShared())));
-    const summary = { passed: 0, failed: 0, skipped: 0, mustFailed: 0 };
-    for (const r of results) {
-      summary[r.status]++;
-      if (r.status === 'failed' && r.level === 'MUST') summary.mustFailed++;
-    }
     return {
-      target: options.client.baseUrl, profile, startedAt, durationMs: Math.round(performance.now() - started),
-      features: [...discovery.features].sort(), summary, checks: results, leftovers,
+      tool: { name: 'scimulator', version: packageVersion() },
+      target: options.client.baseUrl, profile, ...(options.quirks ? { quirks: options.quirks } : {}),
+      startedAt, durationMs: Math.round(performance.now() - started),
+      features: [...discovery.features].sort(), summary: summarize(results), checks: results, leftovers,
+      discoveryProblems: problems, interrupted: results.length < selected.length,
+      fixed: results.filter((r) => r.status === 'passed' && baseline.has(r.id)).map((r) => r.id),
     };
   } finally {
-    await Promise.all([client.close(), anonymous.close()]);
+    await Promise.all([raw.close(), rawAnonymous.close()]);
   }
 }
 
-async function runOne(check: Check, ctx: ReturnType<typeof createRunContext>, features: ReadonlySet<string>, exchanges: () => Exchange[]): Promise<CheckResult> {
+export function summarize(results: readonly CheckResult[]): RunSummary {
+  const summary: RunSummary = { passed: 0, failed: 0, skipped: 0, notRun: 0, mustFailed: 0, mustNotRun: 0, knownFailures: 0 };
+  for (const r of results) {
+    if (r.status === 'not-run') summary.notRun++;
+    else summary[r.status]++;
+    if (r.status === 'failed' && r.knownFailure) summary.knownFailures++;
+    else if (r.status === 'failed' && r.level === 'MUST') summary.mustFailed++;
+    if (r.status === 'not-run' && r.level === 'MUST') summary.mustNotRun++;
+  }
+  return summary;
+}
+
+/**
+ * Discovery through a client that retries 5xx, 429 and lost connections; afterwards the requests
+ * whose last answer was still such a failure are the run's discovery problems. Then a preflight
+ * `GET /Users?count=1`: 401/403 (wrong credentials) and a 404 everywhere (wrong base path) stop the run.
+ */
+async function discoverWithRetry(
+  raw: ScimClient, pacer: Pacer, options: RunOptions, exchanges: () => Exchange[],
+): Promise<{ discovery: Discovery; problems: string[] }> {
+  const retrying = pacer.wrap(raw, { retryStatuses: DISCOVERY_RETRY, retryNetworkErrors: true });
+  const baseUrl = options.client.baseUrl;
+  const unreachable = (error: unknown): never => {
+    if (error instanceof ScimClientError) throw new RunStartError(`cannot reach ${baseUrl}: ${error.message}`);
+    throw error;
+  };
+  const before = exchanges().length;
+  const discovery = await discover(retrying).catch(unreachable);
+  const probe = await retrying.list('/Users', { count: 1 }).catch(unreachable);
+  pacer.takeGiveUps();
+  const spc = lastTo(exchanges().slice(before), '/ServiceProviderConfig');
+  refuseToStart(probe, spc, baseUrl, options.client.auth !== undefined);
+
+  // The last exchange per URL tells whether the retries ended in an answer.
+  const last = new Map<string, Exchange>();
+  for (const e of exchanges().slice(before)) last.set(`${e.method} ${e.url}`, e);
+  const problems: string[] = [];
+  for (const [request, e] of last) {
+    if (e.error !== undefined) problems.push(`${request}: ${e.error}`);
+    else if (e.status !== undefined && DISCOVERY_RETRY.has(e.status)) problems.push(`${request}: still ${e.status} after retrying`);
+  }
+  return { discovery, problems };
+}
+
+function lastTo(exchanges: readonly Exchange[], suffix: string): Exchange | undefined {
+  return exchanges.filter((e) => new URL(e.url).pathname.endsWith(suffix)).at(-1);
+}
+
+function refuseToStart(probe: ScimResponse, spc: Exchange | undefined, baseUrl: string, authenticated: boolean): void {
+  const refused = [probe.status, spc?.status].find((s) => s === 401 || s === 403);
+  if (refused !== undefined) {
+    const which = refused === probe.status ? `GET ${probe.exchange.url}` : `GET ${spc!.url}`;
+    throw new RunStartError(authenticated
+      ? `the target refused the credentials: ${which} answered ${refused} (check --token, --basic or the OAuth client)`
+      : `the target needs credentials: ${which} answered ${refused} (give --token, --basic or --oauth-token-url)`);
+  }
+  if (probe.status === 404 && (spc === undefined || spc.status === 404)) {
+    throw new RunStartError(`no SCIM endpoint at ${baseUrl}: GET /ServiceProviderConfig and GET /Users answered 404 (check the base path, e.g. …/scim/v2)`);
+  }
+}
+
+async function runOne(
+  check: Check, ctx: ReturnType<typeof createRunContext>, features: ReadonlySet<string>, discoveryProblems: readonly string[],
+  exchanges: () => Exchange[], giveUps: () => string[],
+): Promise<CheckResult> {
   const base = { id: check.id, title: check.title, area: check.area, level: check.level, spec: check.spec };
   const missing = (check.requires ?? []).filter((f) => !features.has(f));
+  if (missing.length && discoveryProblems.length) {
+    return { ...base, status: 'not-run', reason: `could not tell whether the target offers ${missing.join(', ')}: discovery failed (${discoveryProblems.join('; ')})`, durationMs: 0 };
+  }
   if (missing.length) return { ...base, status: 'skipped', reason: `not advertised: ${missing.join(', ')}`, durationMs: 0 };
   const started = performance.now();
   const durationMs = () => Math.round(performance.now() - started);
+  // A check that failed on a 429 the pacer stopped retrying says so.
+  const why = (reason: string): string => {
+    const spent = giveUps();
+    return spent.length ? `${reason} (${spent[0]})` : reason;
+  };
   try {
     await check.run(ctx);
     return { ...base, status: 'passed', durationMs: durationMs() };
@@ -87,17 +187,17 @@ async function runOne(check: Check, ctx: ReturnType<typeof createRunContext>, fe
     const recent = exchanges().slice(-3);
     if (error instanceof CheckFailure) {
       return {
-        ...base, status: 'failed', reason: error.message, durationMs: durationMs(),
+        ...base, status: 'failed', reason: why(error.message), durationMs: durationMs(),
         ...(error.expected !== undefined ? { expected: error.expected } : {}),
         ...(error.actual !== undefined ? { actual: error.actual } : {}),
         exchanges: error.exchange ? [error.exchange] : recent,
       };
     }
     if (error instanceof ScimClientError) {
-      return { ...base, status: 'failed', reason: `${error.kind}: ${error.message}`, durationMs: durationMs(), exchanges: error.exchange ? [error.exchange] : recent };
+      return { ...base, status: 'failed', reason: why(`${error.kind}: ${error.message}`), durationMs: durationMs(), exchanges: error.exchange ? [error.exchange] : recent };
     }
     // A response shaped so oddly that the check itself tripped over it is still the target's failure.
-    return { ...base, status: 'failed', reason: `unexpected response shape: ${(error as Error).message}`, durationMs: durationMs(), exchanges: recent };
+    return { ...base, status: 'failed', reason: why(`unexpected response shape: ${(error as Error).message}`), durationMs: durationMs(), exchanges: recent };
   }
 }
 

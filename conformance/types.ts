@@ -72,7 +72,8 @@ export interface CheckContext {
   readonly authenticated: boolean;
 }
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
+/** `not-run`: the check could not be attempted for a reason that is not by design (discovery failed). */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'not-run';
 
 export interface CheckResult {
   id: string;
@@ -87,13 +88,36 @@ export interface CheckResult {
   /** the exchanges behind a failure (redacted) */
   exchanges?: Exchange[];
   durationMs: number;
+  /** a failure listed in the --baseline file: reported, but it does not fail the run */
+  knownFailure?: boolean;
 }
 
-export interface RunSummary { passed: number; failed: number; skipped: number; mustFailed: number }
+export interface RunSummary {
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** checks that could not be attempted (see RunResult.discoveryProblems) */
+  notRun: number;
+  /** failed MUST checks that fail the run (known failures excluded) */
+  mustFailed: number;
+  /** MUST checks not run: the run could not verify them, so it fails too */
+  mustNotRun: number;
+  /** failures the baseline lists */
+  knownFailures: number;
+}
+
+/** Failed MUST checks or MUST checks not run: exit 1. */
+export function runFailed(summary: RunSummary): boolean {
+  return summary.mustFailed > 0 || summary.mustNotRun > 0;
+}
 
 export interface RunResult {
+  /** the scimulator that ran the checks */
+  tool: { name: 'scimulator'; version: string };
   target: string;
   profile: ProfileSelection;
+  /** with --embedded: the quirk profile the embedded server ran with */
+  quirks?: string;
   startedAt: string;
   durationMs: number;
   features: Feature[];
@@ -101,4 +125,10 @@ export interface RunResult {
   checks: CheckResult[];
   /** resources that could not be deleted afterwards */
   leftovers: string[];
+  /** discovery requests that still failed after retrying; checks that needed their answer were not run */
+  discoveryProblems: string[];
+  /** stopped by an interrupt (SIGINT) before every selected check had run */
+  interrupted: boolean;
+  /** baseline checks that passed this time */
+  fixed: string[];
 }

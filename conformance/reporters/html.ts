@@ -6,6 +6,7 @@
 import { AREAS } from '../types.js';
 import type { CheckResult, RunResult } from '../types.js';
 import { exchangeLines } from './exchange-text.js';
+import { noticeLines, runDescription, summaryLine } from './summary.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -24,7 +25,8 @@ document.querySelectorAll('.check').forEach(function(el){var on=document.querySe
 document.querySelectorAll('section').forEach(function(sec){sec.classList.toggle('hidden',!sec.querySelector('.check:not(.hidden)'));});});});`;
 
 export function formatHtml(run: RunResult): string {
-  const { passed, failed, skipped, mustFailed } = run.summary;
+  const { mustFailed } = run.summary;
+  const notices = noticeLines(run).map((n) => `<p class="failed">${escapeHtml(n)}</p>`).join('\n');
   const sections = AREAS.map((area) => {
     const checks = run.checks.filter((r) => r.area === area);
     return checks.length ? `<section><h2>${escapeHtml(area)}</h2>\n${checks.map(item).join('\n')}</section>` : '';
@@ -33,9 +35,10 @@ export function formatHtml(run: RunResult): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>SCIM conformance: ${escapeHtml(run.target)}</title><style>${CSS}</style></head>
 <body><h1>SCIM conformance of ${escapeHtml(run.target)}</h1>
-<p>profile <b>${escapeHtml(run.profile)}</b>, started ${escapeHtml(run.startedAt)}, ${(run.durationMs / 1000).toFixed(1)} s; advertised: ${escapeHtml(run.features.join(', ') || 'nothing optional')}</p>
-<p class="summary"><span class="passed">${passed} passed</span><span class="failed">${failed} failed</span><span class="skipped">${skipped} skipped</span><span>${mustFailed} MUST failed</span></p>
-<p class="filters">show: <label><input type="checkbox" value="passed" checked> passed</label><label><input type="checkbox" value="failed" checked> failed</label><label><input type="checkbox" value="skipped" checked> skipped</label></p>
+<p>${escapeHtml(runDescription(run))}, started ${escapeHtml(run.startedAt)}, ${(run.durationMs / 1000).toFixed(1)} s; advertised: ${escapeHtml(run.features.join(', ') || 'nothing optional')}</p>
+${notices}
+<p class="summary"><span>${escapeHtml(summaryLine(run.summary))}</span><span>${mustFailed} MUST failed</span></p>
+<p class="filters">show: <label><input type="checkbox" value="passed" checked> passed</label><label><input type="checkbox" value="failed" checked> failed</label><label><input type="checkbox" value="skipped" checked> skipped</label><label><input type="checkbox" value="not-run" checked> not run</label></p>
 ${sections}
 <script>${SCRIPT}</script></body></html>
 `;
@@ -45,7 +48,7 @@ function item(r: CheckResult): string {
   const mark = r.status === 'passed' ? '✓' : r.status === 'failed' ? '✗' : '–';
   const head = `<span class="${r.status}">${mark}</span><span class="lvl">${r.level}</span><b>${escapeHtml(r.id)}</b> ${escapeHtml(r.title)}`;
   if (r.status !== 'failed') {
-    const why = r.status === 'skipped' ? ` <span class="skipped">(skipped: ${escapeHtml(r.reason ?? '')})</span>` : '';
+    const why = r.status === 'passed' ? '' : ` <span class="skipped">(${r.status === 'skipped' ? 'skipped' : 'not run'}: ${escapeHtml(r.reason ?? '')})</span>`;
     return `<div class="check" data-status="${r.status}">${head}${why}</div>`;
   }
   const detail = [

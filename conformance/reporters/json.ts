@@ -5,15 +5,16 @@
 import type { RunResult } from '../types.js';
 
 export function formatJson(run: RunResult): string {
-  const { passed, failed, skipped, mustFailed } = run.summary;
   return `${JSON.stringify({
-    target: run.target, profile: run.profile, startedAt: run.startedAt, durationMs: run.durationMs, features: run.features,
-    summary: { passed, failed, skipped, mustFailed },
+    tool: run.tool, target: run.target, profile: run.profile, ...(run.quirks ? { quirks: run.quirks } : {}),
+    startedAt: run.startedAt, durationMs: run.durationMs, features: run.features,
+    summary: run.summary, discoveryProblems: run.discoveryProblems, interrupted: run.interrupted, fixed: run.fixed,
     checks: run.checks.map((r) => ({
       id: r.id, title: r.title, area: r.area, level: r.level, spec: r.spec, status: r.status, reason: r.reason ?? null,
       ...(r.expected !== undefined ? { expected: r.expected } : {}),
       ...(r.actual !== undefined ? { actual: r.actual } : {}),
       ...(r.exchanges?.length ? { exchanges: r.exchanges } : {}),
+      ...(r.knownFailure ? { knownFailure: true } : {}),
       durationMs: r.durationMs,
     })),
     leftovers: run.leftovers,

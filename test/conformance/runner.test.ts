@@ -48,7 +48,7 @@ describe('conformance/runner', () => {
     expect(result.checks.map((c) => [c.id, c.status])).to.deep.equal([
       ['passes', 'passed'], ['fails-after-create', 'failed'], ['needs-bulk', 'skipped'], ['skips-itself', 'skipped'], ['trips', 'failed'],
     ]);
-    expect(result.summary).to.deep.equal({ passed: 1, failed: 2, skipped: 2, mustFailed: 1 });
+    expect(result.summary).to.deep.equal({ passed: 1, failed: 2, skipped: 2, notRun: 0, mustFailed: 1, mustNotRun: 0, knownFailures: 0 });
     expect(result.features).to.deep.equal(['patch']);
     const failed = result.checks[1]!;
     expect(failed).to.include({ expected: '200', reason: 'GET: expected HTTP 200, got 404' });

@@ -28,7 +28,7 @@ describe('conformance/reporters', () => {
   describe('#formatJson()', () => {
     it('should give the summary and one entry per check with status and reason', () => {
       const json = JSON.parse(formatJson(fakeRun())) as { summary: Record<string, number>; checks: Record<string, unknown>[] };
-      expect(json.summary).to.deep.equal({ passed: 1, failed: 1, skipped: 1, mustFailed: 1 });
+      expect(json.summary).to.deep.equal({ passed: 1, failed: 1, skipped: 1, notRun: 0, mustFailed: 1, mustNotRun: 0, knownFailures: 0 });
       expect(json.checks.map((c) => [c.id, c.area, c.level, c.status, c.reason])).to.deep.equal([
         ['users-create-201', 'users', 'MUST', 'passed', null],
         ['filter-eq-username', 'filter', 'MUST', 'failed', 'filter returned <script>alert(1)</script>'],
@@ -45,7 +45,21 @@ describe('conformance/reporters', () => {
       expect(xml).to.contain('name="filter-eq-username [MUST] eq &lt;finds&gt; &quot;it&quot; &amp; more"');
       expect(xml).to.contain('&lt;script&gt;');
       expect(xml).not.to.contain('<script>').and.not.to.contain('\u0001');
-      expect(xml).to.match(/<testsuites [^>]*tests="3" failures="1" skipped="1"/);
+      expect(xml).to.match(/<testsuites [^>]*tests="3" failures="1" errors="0" skipped="1"/);
+      expect(xml).to.contain('<property name="scimulator.version" value="9.9.9"/>');
+    });
+
+    it('should mark only what fails the run as <failure>: a SHOULD failure and a known failure are <skipped> with the reason', () => {
+      const run = fakeRun();
+      const should = { ...run.checks[1]!, id: 'should-one', level: 'SHOULD' as const };
+      const known = { ...run.checks[1]!, id: 'known-one', knownFailure: true };
+      const notRun = { ...run.checks[2]!, id: 'not-run-one', status: 'not-run' as const, reason: 'discovery failed' };
+      const xml = formatJunit({ ...run, checks: [run.checks[0]!, should, known, notRun] });
+      expect(xml).to.match(/<testsuites [^>]*tests="4" failures="0" errors="1" skipped="2"/);
+      expect(xml).not.to.contain('<failure');
+      expect(xml).to.contain('<skipped message="SHOULD not met, does not fail the run: filter returned');
+      expect(xml).to.contain('<skipped message="known failure (baseline), does not fail the run: filter returned');
+      expect(xml).to.contain('<error message="not run: discovery failed" type="not-run"/>');
     });
   });
 
