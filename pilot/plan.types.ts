@@ -133,6 +133,8 @@ export interface TargetExpectation extends TargetSelector {
   readonly equals?: unknown;
   readonly contains?: string;
   readonly memberOf?: GroupRef;
+  /** the target user's manager is this user's target object */
+  readonly manager?: UserRef;
   /** `filter`: how many users it finds */
   readonly count?: number;
 }
