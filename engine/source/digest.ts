@@ -6,7 +6,7 @@
  * covers its attributes, whether it is assigned and its roles (in order: SingleAppRoleAssignment
  * takes the first); a group's covers its attributes, whether it is assigned and its member set.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import type { AssignmentIndex } from './assignment.js';
 import type { Directory, DirectoryGroup, DirectoryUser } from './types.js';
@@ -18,7 +18,7 @@ export interface DirectoryDigests {
 
 /** sha256 (hex) of the canonical JSON of any JSON value. */
 export function digestOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return hash('sha256', canonicalJson(value), 'hex');
 }
 
 export function userDigest(user: DirectoryUser, index: AssignmentIndex): string {

@@ -46,7 +46,16 @@ describe('engine/source/digest', () => {
 
   describe('#canonicalJson()', () => {
     it('should sort keys at every depth and drop undefined members', () => {
-      expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined }], c: null } })).to.equal('{"a":{"c":null,"d":[2,{"z":1}]},"b":1}');
+      expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined }, undefined], c: null } })).to.equal('{"a":{"c":null,"d":[2,{"z":1},null]},"b":1}');
+    });
+
+    it('should write the same data as JSON.stringify (property)', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          expect(JSON.parse(canonicalJson(value))).to.deep.equal(JSON.parse(JSON.stringify(value)));
+        }),
+        { numRuns: 200 },
+      );
     });
   });
 
@@ -70,7 +79,7 @@ describe('engine/source/digest', () => {
       const edits: ((doc: Doc) => void)[] = [
         (doc) => void (doc.users[0]!.displayName = 'Anna'),
         (doc) => void (doc.users[0]!.manager = 'u3'),
-        (doc) => void (doc.users[1]!.address.zip = '0151'),
+        (doc) => void (doc.users[1]!.address!.zip = '0151'),
         (doc) => void Object.assign(doc.users[0]!, { accountEnabled: false }),
         (doc) => void Object.assign(doc.users[0]!, { deletedDateTime: '2025-01-01T00:00:00Z' }),
         (doc) => void Object.assign(doc.users[0]!, { mail: null }),
