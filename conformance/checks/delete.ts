@@ -6,6 +6,7 @@
 import { expectScimError, expectStatus, fail } from '../assert.js';
 import type { Check } from '../types.js';
 import { ALL, RFC, expectFilter } from './helpers.js';
+import { eqFilter } from '../../scim/filter/build.js';
 
 export const deleteChecks: Check[] = [
   {
@@ -37,7 +38,7 @@ export const deleteChecks: Check[] = [
     async run(ctx) {
       const user = await ctx.createUser();
       expectStatus(await ctx.client.delete('/Users', user.id), 204, 'DELETE /Users/{id}');
-      await expectFilter(ctx, `userName eq "${String(user.userName)}"`, []);
+      await expectFilter(ctx, eqFilter('userName', String(user.userName)), []);
     },
   },
   {

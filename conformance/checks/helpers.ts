@@ -5,6 +5,7 @@
  */
 import type { PatchOperation, ScimResource } from '../../scim/types.js';
 import { URN } from '../../scim/types.js';
+import { eqFilter } from '../../scim/filter/build.js';
 import { describeResponse, expectResource, expectStatus, fail } from '../assert.js';
 import type { CheckContext, ProfileName } from '../types.js';
 
@@ -59,7 +60,7 @@ export function filterSet(ctx: CheckContext): Promise<FilterSet> {
     const a = await make('a', 'Alpha', { title: 'Engineer', active: true });
     const b = await make('b', 'Bravo', { title: 'Manager', active: false });
     const c = await make('c', 'Charlie', { active: true });
-    return { scope: `userName sw "${ctx.prefix}-fset-"`, a, b, c };
+    return { scope: compare('userName', 'sw', `${ctx.prefix}-fset-`), a, b, c };
   });
 }
 
@@ -68,7 +69,7 @@ export function pageSet(ctx: CheckContext): Promise<{ scope: string; users: (Sci
   return ctx.shared('page-set', async () => {
     const users = [];
     for (let i = 1; i <= 5; i++) users.push(await ctx.createUser({ userName: `${ctx.prefix}-page-${i}@example.com` }));
-    return { scope: `userName sw "${ctx.prefix}-page-"`, users };
+    return { scope: compare('userName', 'sw', `${ctx.prefix}-page-`), users };
   });
 }
 
@@ -89,4 +90,13 @@ export async function expectFilter(ctx: CheckContext, filter: string, expected: 
   const got = Array.isArray(resources) ? resources.map((r) => String(r.id)).sort() : [];
   const want = expected.map((e) => e.id).sort();
   if (JSON.stringify(got) !== JSON.stringify(want)) fail(`filter ${filter} returned the wrong resources`, want, got, res);
+}
+
+/**
+ * `path op value` with the value written as eqFilter writes it (a JSON literal, so quotes and
+ * backslashes in a name cannot break the filter), for the operators other than eq; `op` is sent
+ * as given, so a check can send `EQ` on purpose.
+ */
+export function compare(path: string, op: string, value: string): string {
+  return `${path} ${op} ${eqFilter(path, value).slice(path.trim().length + ' eq '.length)}`;
 }

@@ -7,6 +7,7 @@
 import { attr, byType, expect4xx, expectEqual, expectResource, expectScimError, expectStatus, fail, memberIds } from '../assert.js';
 import type { Check, CheckContext } from '../types.js';
 import { ALL, ENTERPRISE, RFC, RFC_ENTRA, RFC_OKTA, patchThenRead, read, requireEnterprise } from './helpers.js';
+import { eqFilter } from '../../scim/filter/build.js';
 
 function patchCheck(id: string, title: string, spec: string, run: (ctx: CheckContext) => Promise<void>, extra: Partial<Check> = {}): Check {
   return { id, title, area: 'patch', spec, level: 'MUST', profiles: RFC, requires: ['patch'], mutating: true, run, ...extra };
@@ -146,7 +147,7 @@ export const patchChecks: Check[] = [
   patchCheck('patch-group-remove-member-filter', 'remove members[value eq "id"] removes only that member', 'RFC 7644 §3.5.2.2', async (ctx) => {
     const [u1, u2] = [await ctx.createUser(), await ctx.createUser()];
     const group = await ctx.createGroup({ members: [{ value: u1.id }, { value: u2.id }] });
-    const got = await patchThenRead(ctx, '/Groups', group.id, [{ op: 'remove', path: `members[value eq "${u1.id}"]` }]);
+    const got = await patchThenRead(ctx, '/Groups', group.id, [{ op: 'remove', path: `members[${eqFilter('value', u1.id)}]` }]);
     expectEqual(memberIds(got), [u2.id], 'members');
   }, { profiles: ALL, requires: ['patch', 'groups'] }),
   patchCheck('patch-group-replace-members', 'replace members sets the member list', 'RFC 7644 §3.5.2.3', async (ctx) => {

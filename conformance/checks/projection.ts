@@ -7,6 +7,7 @@
 import { attr, expectEqual, expectListResponse, expectStatus, fail } from '../assert.js';
 import type { Check } from '../types.js';
 import { RFC, filterSet, read } from './helpers.js';
+import { eqFilter } from '../../scim/filter/build.js';
 
 export const projectionChecks: Check[] = [
   {
@@ -67,7 +68,7 @@ export const projectionChecks: Check[] = [
     spec: 'RFC 7644 §3.4.3', level: 'SHOULD', profiles: RFC, requires: ['filter'], mutating: true,
     async run(ctx) {
       const s = await filterSet(ctx);
-      const list = expectListResponse(await ctx.client.search('/Users', { filter: `userName eq "${String(s.a.userName)}"`, attributes: ['userName'] }), 'POST /.search');
+      const list = expectListResponse(await ctx.client.search('/Users', { filter: eqFilter('userName', String(s.a.userName)), attributes: ['userName'] }), 'POST /.search');
       expectEqual(list.Resources.map((r) => r.id), [s.a.id], 'ids');
       if (attr(list.Resources[0], 'emails') !== undefined) fail('emails returned', 'id and userName only', list.Resources[0]);
     },
@@ -77,7 +78,7 @@ export const projectionChecks: Check[] = [
     spec: 'RFC 7644 §3.4.3', level: 'SHOULD', profiles: RFC, requires: ['filter'], mutating: true,
     async run(ctx) {
       const s = await filterSet(ctx);
-      const list = expectListResponse(await ctx.client.search('/Users', { filter: `userName eq "${String(s.a.userName)}"`, excludedAttributes: ['emails'] }), 'POST /.search');
+      const list = expectListResponse(await ctx.client.search('/Users', { filter: eqFilter('userName', String(s.a.userName)), excludedAttributes: ['emails'] }), 'POST /.search');
       expectEqual(list.Resources.map((r) => r.id), [s.a.id], 'ids');
       if (attr(list.Resources[0], 'emails') !== undefined) fail('emails returned although excluded', 'no emails', list.Resources[0]);
     },
@@ -96,7 +97,7 @@ export const projectionChecks: Check[] = [
     spec: 'RFC 7644 §3.4.3', level: 'MAY', profiles: RFC, requires: ['filter'], mutating: true,
     async run(ctx) {
       const s = await filterSet(ctx);
-      const res = await ctx.client.search('', { filter: `userName eq "${String(s.c.userName)}"` });
+      const res = await ctx.client.search('', { filter: eqFilter('userName', String(s.c.userName)) });
       expectStatus(res, 200, 'POST /.search');
       expectEqual(expectListResponse(res, 'POST /.search').Resources.map((r) => r.id), [s.c.id], 'ids');
     },

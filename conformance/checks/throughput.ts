@@ -6,6 +6,7 @@
 import { fail } from '../assert.js';
 import type { Check } from '../types.js';
 import { ENTRA } from './helpers.js';
+import { eqFilter } from '../../scim/filter/build.js';
 
 const REQUESTS = 60;
 const CONCURRENCY = 4;
@@ -22,7 +23,7 @@ export const throughputChecks: Check[] = [
       const worker = async () => {
         while (next < REQUESTS) {
           next++;
-          const res = await ctx.client.list('/Users', { filter: `userName eq "${crypto.randomUUID()}"` });
+          const res = await ctx.client.list('/Users', { filter: eqFilter('userName', crypto.randomUUID()) });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         }
       };

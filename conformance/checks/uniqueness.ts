@@ -8,6 +8,7 @@ import { expectScimError, expectStatus } from '../assert.js';
 import type { Check } from '../types.js';
 import { ALL, ENTRA, RFC, RFC_ENTRA, filterIds } from './helpers.js';
 import { expectEqual } from '../assert.js';
+import { eqFilter } from '../../scim/filter/build.js';
 
 export const uniquenessChecks: Check[] = [
   {
@@ -43,7 +44,7 @@ export const uniquenessChecks: Check[] = [
     async run(ctx) {
       const user = await ctx.createUser();
       const res = await ctx.post('/Users', ctx.userBody({ userName: user.userName }));
-      expectEqual(await filterIds(ctx, `userName eq "${String(user.userName)}"`), [user.id], 'users with the userName');
+      expectEqual(await filterIds(ctx, eqFilter('userName', String(user.userName))), [user.id], 'users with the userName');
     },
   },
   {
