@@ -26,6 +26,11 @@ export interface ObjectRecord {
   members?: string[];
   /** for logs and reports */
   displayName?: string;
+  /**
+   * attributes the target keeps different from what was sent (a truncating app): the value sent and
+   * the value stored, so the next cycle reports the difference instead of resending it forever
+   */
+  drift?: Record<string, { sent: unknown; stored: unknown }>;
 }
 
 export interface EscrowEntry {
@@ -37,6 +42,8 @@ export interface EscrowEntry {
   nextRetry: string;
   errorCode: string;
   reason: string;
+  /** the source object's digest when it failed: a source change retries at once */
+  digest?: string;
   /** a manager or member reference failure: not counted toward the 40 % / 40,000 thresholds (§2.11) */
   reference: boolean;
 }
