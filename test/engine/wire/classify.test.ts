@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { classifyNetworkFailure, classifyResponse } from '../../../engine/wire/classify.js';
 import type { Outcome, WireOperation, WireResponse } from '../../../engine/wire/classify.js';
+import { createUserBody } from '../../../engine/wire/dialect.js';
 import { ScimClientError } from '../../../scim/client/client-error.js';
+import { createScimClient } from '../../../scim/client/index.js';
+import { startEmbeddedTarget } from '../../../server/embedded.js';
 
 const SCIM = 'SystemForCrossDomainIdentityManagement';
 const error = (status: number, detail?: string, scimType?: string): WireResponse => {
@@ -136,5 +139,28 @@ describe('engine/wire/classify', () => {
       const outcome = classifyNetworkFailure(new ScimClientError('connection', 'GET http://t/scim/Users?access_token=abc123: ECONNRESET'));
       expect(outcome.reason).not.to.include('abc123');
     });
+  });
+});
+
+describe('engine/wire/classify against a live target', () => {
+  it('should classify the responses a scim/client gets as they are', async () => {
+    const target = await startEmbeddedTarget();
+    const client = createScimClient({ baseUrl: target.url, auth: { type: 'bearer', token: target.token } });
+    try {
+      const body = createUserBody({ schemas: [], userName: 'live-user', active: true });
+      const created = await client.create('/Users', body);
+      expect(classifyResponse(created, 'create')).to.deep.equal({ ok: true });
+      expect(classifyResponse(await client.create('/Users', body), 'create')).to.deep.include({ ok: false, errorCode: 'EntryConflict', retry: 'escrow' });
+      expect(classifyResponse(await client.get('/Users', 'no-such-id'), 'read')).to.deep.include({ ok: false, errorCode: 'InvalidAnchor' });
+      expect(classifyResponse(await client.list('/Users', { filter: 'userName eq "nobody"' }), 'probe')).to.deep.equal({ ok: true });
+      const wrong = createScimClient({ baseUrl: target.url, auth: { type: 'bearer', token: 'wrong' } });
+      try {
+        expect(classifyResponse(await wrong.list('/Users', { filter: 'userName eq "x"' }), 'probe'))
+          .to.deep.include({ ok: false, errorCode: `${SCIM}CredentialValidationFailure`, retry: 'quarantine' });
+      } finally { await wrong.close(); }
+    } finally {
+      await client.close();
+      await target.close();
+    }
   });
 });
