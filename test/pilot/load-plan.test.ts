@@ -64,7 +64,7 @@ scenarios:
     steps: [initialCycle]
 `);
     expect(found).to.include.members([
-      "scenarios.0.steps.4: must NOT have additional properties",
+      "scenarios.0.steps.4.frobnicate: must NOT have additional properties",
     ]);
     // the schema catches the unknown step alone; fix it and every semantic problem shows at once
     const semantic = await problems(`

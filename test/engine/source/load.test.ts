@@ -32,7 +32,7 @@ describe('engine/source/load', () => {
     it('should drop @odata annotations and refuse any other unknown top-level key', () => {
       expect(parseDirectoryJson(json({ '@odata.context': 'x', users: [] })).users).to.deep.equal([]);
       expect(problemsOf(() => parseDirectoryJson(json({ users: [], group: [] })))).to.deep.equal([
-        '(root): must NOT have additional properties',
+        'group: must NOT have additional properties',
       ]);
     });
 
