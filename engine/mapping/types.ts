@@ -6,6 +6,7 @@
  * spells them so a schema exported from a tenant imports as it is. Unknown properties (`@odata.type`,
  * future fields) are kept: documents are never normalised, so they export back unchanged.
  */
+import type { Filter, FilterClause, FilterGroup } from '../scoping/types.js';
 
 /** Graph `attributeMappingSourceType`. */
 export type AttributeMappingSourceType = 'Attribute' | 'Constant' | 'Function';
@@ -55,28 +56,8 @@ export interface AttributeMapping {
   readonly [extra: string]: unknown;
 }
 
-/** One scoping clause (§5.1): `values` are strings even for integers and regexes. */
-export interface FilterClause {
-  readonly sourceOperandName: string;
-  readonly operatorName: string;
-  readonly targetOperand?: { readonly values?: readonly string[] | null; readonly [extra: string]: unknown } | null;
-  readonly [extra: string]: unknown;
-}
-
-/** One scoping filter as the portal shows it: its clauses are ANDed. */
-export interface FilterGroup {
-  readonly name?: string | null;
-  readonly clauses: readonly FilterClause[];
-  readonly [extra: string]: unknown;
-}
-
-/** Graph `filter`: `groups` are ORed; objects leaving them are deprovisioned (§5.1). */
-export interface Filter {
-  readonly groups?: readonly FilterGroup[] | null;
-  readonly inputFilterGroups?: readonly FilterGroup[] | null;
-  readonly categoryFilterGroups?: readonly FilterGroup[] | null;
-  readonly [extra: string]: unknown;
-}
+/** The scoping filter shapes (§5.1) belong to engine/scoping; the schema embeds them. */
+export type { Filter, FilterClause, FilterGroup };
 
 export interface ObjectMapping {
   readonly name?: string;

@@ -5,12 +5,10 @@
  * null or empty attribute fails every clause but IS NULL; multi-valued attributes cannot be
  * filtered (§5.3), so clauses over them fail too.
  */
-import { ConfigValidationError } from '../mapping/validation-error.js';
+import { ConfigValidationError } from '../../util/config-error.js';
 import { operatorNamed } from './operators.js';
-import type { Filter, FilterClause } from '../mapping/types.js';
+import type { Filter, FilterClause, SourceObject } from './types.js';
 import type { ScopingOptions } from './operators.js';
-
-export type SourceObject = { readonly [attribute: string]: unknown };
 
 export function matchesFilter(source: SourceObject, filter: Filter | null | undefined, options: ScopingOptions = {}): boolean {
   const groups = filter?.groups ?? [];

@@ -3,7 +3,7 @@
  * Scoping filters and scope decisions (ENTRA-SPEC §2.4, §5).
  */
 export { matchesFilter, matchesClause } from './evaluate.js';
-export type { SourceObject } from './evaluate.js';
+export type { Filter, FilterClause, FilterGroup, SourceObject } from './types.js';
 export { decideScope } from './scope.js';
 export type { ScopeDecision, ScopeInput, ScopeSetting } from './scope.js';
 export { OPERATORS, operatorNamed } from './operators.js';

@@ -5,9 +5,9 @@
  * assignment is not needed; a disabled object is out; then the attribute scoping filter decides.
  */
 import { matchesFilter } from './evaluate.js';
-import type { Filter } from '../mapping/types.js';
+import type { Filter } from './types.js';
 import type { ScopingOptions } from './operators.js';
-import type { SourceObject } from './evaluate.js';
+import type { SourceObject } from './types.js';
 
 /** The `SyncAll` secret: `assigned` (the default) or `all`. */
 export type ScopeSetting = 'assigned' | 'all';

@@ -6,9 +6,9 @@
  */
 import { Ajv } from 'ajv';
 import { compileRegex } from '../expressions/dotnet-regex.js';
-import { ConfigValidationError, ajvProblems } from '../mapping/validation-error.js';
+import { ConfigValidationError, ajvProblems } from '../../util/config-error.js';
 import { operatorNamed } from './operators.js';
-import type { Filter } from '../mapping/types.js';
+import type { Filter } from './types.js';
 
 const groupsSchema = {
   type: ['array', 'null'],
