@@ -13,6 +13,7 @@ import { createRequestJournal } from './journal/index.js';
 import { createQuirkRuntime, loadQuirkProfile, validateQuirkProfile } from './quirks/index.js';
 import type { JournalEntry, QuirkProfile, QuirkRuntime } from './quirks/index.js';
 import type { Clock } from '../util/clock.js';
+import { ConfigValidationError } from '../util/config-error.js';
 
 export interface EmbeddedTargetOptions {
   /** a bundled profile name (fixtures/quirks/NAME.json) or file, a profile, or a built runtime */
@@ -88,7 +89,7 @@ async function runtimeOf(quirks: EmbeddedTargetOptions['quirks'], clock: Clock |
   if (isRuntime(quirks)) return quirks;
   // validated like a profile read from a file: an object from a plan gets the same checks
   const checked = validateQuirkProfile(quirks);
-  if (!checked.ok) throw new Error(`invalid quirk profile: ${checked.errors.join('; ')}`);
+  if (!checked.ok) throw new ConfigValidationError('quirk profile', checked.errors);
   return createQuirkRuntime(checked.profile, { clock });
 }
 

@@ -4,18 +4,27 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { ConfigValidationError } from '../../util/config-error.js';
 import { fixturePath } from '../../util/package-root.js';
 import type { QuirkProfile } from './profile.js';
 import { validateQuirkProfile } from './validate.js';
 
-/** Raised for an unreadable or invalid profile; `reasons` lists every problem. */
-export class QuirkProfileError extends Error {
+/**
+ * Raised for an unreadable or invalid profile: the project's ConfigValidationError (`problems`
+ * lists every problem), which callers may catch as such; `source` names the profile asked for.
+ */
+export class QuirkProfileError extends ConfigValidationError {
   override readonly name = 'QuirkProfileError';
   constructor(
     readonly source: string,
-    readonly reasons: readonly string[],
+    problems: readonly string[],
   ) {
-    super(reasons.length === 1 ? `invalid quirk profile: ${reasons[0]}` : `invalid quirk profile:\n  ${reasons.join('\n  ')}`);
+    super('quirk profile', problems);
+  }
+
+  /** @deprecated the same list as `problems`, for callers written before the two errors became one */
+  get reasons(): readonly string[] {
+    return this.problems;
   }
 }
 

@@ -2,10 +2,12 @@
  * @module server/quirks/validate
  * Validates a quirk profile: structure with ajv against profile.schema.json (every error, not the
  * first), then what a JSON Schema cannot say (attribute paths parse and resolve, patterns compile,
- * ranges are ordered, licences have pools). Each reason is `pointer: message`.
+ * ranges are ordered, licences have pools). Each reason is `path: message` in the one problem
+ * format of util/config-error (dotted path, `(root)` for the profile itself).
  */
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { ajvProblems, problemPath } from '../../util/config-error.js';
 import { parseAttrRef } from '../../scim/path/attr-ref.js';
 import type { ResourceTypeName } from '../store/types.js';
 import { createPathCompiler } from './attribute-paths.js';
@@ -20,26 +22,10 @@ const schemaValidator: ValidateFunction = new Ajv({ allErrors: true, strict: tru
 
 export function validateQuirkProfile(json: unknown, compile: PathCompiler = createPathCompiler()): ProfileValidation {
   const validate = schemaValidator;
-  const errors = validate(json) ? [] : formatErrors(validate.errors ?? []);
+  const errors = validate(json) ? [] : ajvProblems(validate.errors);
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) errors.push(...semanticErrors(json as Record<string, unknown>, compile));
   const unique = [...new Set(errors)];
   return unique.length === 0 ? { ok: true, profile: json as QuirkProfile } : { ok: false, errors: unique };
-}
-
-function formatErrors(errors: readonly ErrorObject[]): string[] {
-  return errors.map((e) => {
-    const at = e.instancePath || '/';
-    switch (e.keyword) {
-      case 'additionalProperties':
-        return `${e.instancePath}/${String(e.params.additionalProperty)}: unknown key`;
-      case 'enum':
-        return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-      case 'required':
-        return `${at}: missing '${String(e.params.missingProperty)}'`;
-      default:
-        return `${at}: ${e.message ?? e.keyword}`;
-    }
-  });
 }
 
 const TYPES: readonly ResourceTypeName[] = ['User', 'Group'];
@@ -51,7 +37,7 @@ function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler)
     try {
       compile(type, text);
     } catch (error) {
-      errors.push(`${at}: ${(error as Error).message}`);
+      errors.push(`${problemPath(at)}: ${(error as Error).message}`);
     }
   };
   const truncate = asRecord(profile.truncate);
@@ -68,10 +54,10 @@ function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler)
   const licenses = asRecord(profile.licenses);
   if (licenses) {
     checkPath('User', licenses.roleAttribute, '/licenses/roleAttribute');
-    if (licenses.seats === undefined && licenses.pools === undefined) errors.push('/licenses: set seats, pools or both');
+    if (licenses.seats === undefined && licenses.pools === undefined) errors.push('licenses: set seats, pools or both');
     const pools = asRecord(licenses.pools) ?? {};
     for (const [role, licence] of Object.entries(asRecord(licenses.roles) ?? {})) {
-      if (typeof licence === 'string' && !Object.hasOwn(pools, licence)) errors.push(`/licenses/roles/${role}: licence '${licence}' has no entry in /licenses/pools`);
+      if (typeof licence === 'string' && !Object.hasOwn(pools, licence)) errors.push(`${problemPath(`/licenses/roles/${role}`)}: licence '${licence}' has no entry in licenses.pools`);
     }
   }
   const filterSupport = asRecord(profile.filterSupport);
@@ -81,7 +67,7 @@ function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler)
       try {
         parseAttrRef(text, (detail) => new TypeError(detail));
       } catch (error) {
-        errors.push(`/filterSupport/attributes/${i}: ${(error as Error).message}`);
+        errors.push(`filterSupport.attributes.${i}: ${(error as Error).message}`);
       }
     });
   }
@@ -90,11 +76,11 @@ function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler)
     try {
       new RegExp(userNameFormat.pattern, 'u');
     } catch (error) {
-      errors.push(`/userNameFormat/pattern: ${(error as Error).message}`);
+      errors.push(`userNameFormat.pattern: ${(error as Error).message}`);
     }
   }
   const faults = asRecord(profile.faults);
-  if (faults && (faults.probability === undefined) === (faults.every === undefined)) errors.push('/faults: set exactly one of probability and every');
+  if (faults && (faults.probability === undefined) === (faults.every === undefined)) errors.push('faults: set exactly one of probability and every');
   errors.push(...delayErrors(profile.latencyMs, '/latencyMs'));
   return errors;
 }
@@ -102,7 +88,7 @@ function semanticErrors(profile: Record<string, unknown>, compile: PathCompiler)
 function delayErrors(value: unknown, at: string): string[] {
   const delay = asRecord(value);
   if (!delay) return [];
-  if (typeof delay.min === 'number' && typeof delay.max === 'number' && delay.min > delay.max) return [`${at}: min must not exceed max`];
+  if (typeof delay.min === 'number' && typeof delay.max === 'number' && delay.min > delay.max) return [`${problemPath(at)}: min must not exceed max`];
   const out = delayErrors(delay.default, `${at}/default`);
   for (const [key, d] of Object.entries(asRecord(delay.endpoints) ?? {})) out.push(...delayErrors(d, `${at}/endpoints/${key}`));
   return out;

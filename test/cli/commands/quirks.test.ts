@@ -43,7 +43,7 @@ describe('cli/commands/quirks', () => {
     expect(good.out).to.deep.equal(['good.json: valid; quirks on: pageSizeMax']);
     const bad = io(dir);
     expect(await exitCode(validateProfile('bad.json', bad.options))).to.equal(EXIT.failed);
-    expect(bad.err).to.deep.equal(['bad.json: invalid quirk profile (2 problems)', '  /bogus: unknown key', "  /truncate/User/nope: 'nope' is not an attribute of User"]);
+    expect(bad.err).to.deep.equal(['bad.json: invalid quirk profile (2 problems)', '  bogus: must NOT have additional properties', "  truncate.User.nope: 'nope' is not an attribute of User"]);
   });
 
   it('should exit 1 for a file that is not JSON and 2 for one that cannot be read', async () => {

@@ -66,19 +66,19 @@ describe('server/quirks/profile', () => {
       expect(result.ok).to.equal(false);
       const errors = (result as { errors: string[] }).errors;
       expect(errors).to.include.members([
-        '/: missing \'description\'',
-        '/bogus: unknown key',
-        '/truncate/mode: must be one of "cut", "reject"',
-        '/truncate/User/name.givenName: must be >= 0',
-        "/truncate/User/nope: 'nope' is not an attribute of User",
-        "/rateLimit: missing 'windowMs'",
-        '/rateLimit/requests: must be >= 1',
-        '/faults: set exactly one of probability and every',
-        '/licenses: set seats, pools or both',
-        "/licenses/roles/admin: licence 'premium' has no entry in /licenses/pools",
-        '/latencyMs: min must not exceed max',
+        "(root): must have required property 'description'",
+        'bogus: must NOT have additional properties',
+        'truncate.mode: must be equal to one of the allowed values',
+        'truncate.User.name.givenName: must be >= 0',
+        "truncate.User.nope: 'nope' is not an attribute of User",
+        "rateLimit: must have required property 'windowMs'",
+        'rateLimit.requests: must be >= 1',
+        'faults: set exactly one of probability and every',
+        'licenses: set seats, pools or both',
+        "licenses.roles.admin: licence 'premium' has no entry in licenses.pools",
+        'latencyMs: min must not exceed max',
       ]);
-      expect(errors.some((e) => e.startsWith('/userNameFormat/pattern: '))).to.equal(true);
+      expect(errors.some((e) => e.startsWith('userNameFormat.pattern: '))).to.equal(true);
     });
 
     it('should accept a profile with only a description and turn nothing on', () => {
