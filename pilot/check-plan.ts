@@ -211,12 +211,13 @@ function expectationProblems(state: ScenarioDirectory, e: Expectation, at: strin
     if (t.user !== undefined) refUser(state, t.user, `${at}.target.user`, problems);
     if (t.group !== undefined) refGroup(state, t.group, `${at}.target.group`, problems);
     if (t.memberOf !== undefined) refGroup(state, t.memberOf, `${at}.target.memberOf`, problems);
+    if (t.notMemberOf !== undefined) refGroup(state, t.notMemberOf, `${at}.target.notMemberOf`, problems);
     if (t.manager !== undefined) refUser(state, t.manager, `${at}.target.manager`, problems);
     if ((t.count === undefined) !== (t.filter === undefined)) problems.push(`${at}.target: count and filter go together`);
     if ((t.equals !== undefined || t.contains !== undefined) && t.attribute === undefined) problems.push(`${at}.target: equals and contains need an attribute`);
     if (t.attribute !== undefined && t.equals === undefined && t.contains === undefined) problems.push(`${at}.target.attribute: say what it equals or contains`);
-    const checks = (['exists', 'active', 'attribute', 'memberOf', 'manager', 'count'] as const).filter((k) => t[k] !== undefined);
-    if (checks.length === 0) problems.push(`${at}.target: say what to check (exists, active, attribute, memberOf, manager or count)`);
+    const checks = (['exists', 'active', 'attribute', 'memberOf', 'notMemberOf', 'manager', 'count'] as const).filter((k) => t[k] !== undefined);
+    if (checks.length === 0) problems.push(`${at}.target: say what to check (exists, active, attribute, memberOf, notMemberOf, manager or count)`);
   } else if (kind === 'signin') {
     const s = e.signin!;
     if ((s.user === undefined) === (s.userName === undefined)) problems.push(`${at}.signin: name exactly one of user, userName`);

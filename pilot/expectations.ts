@@ -89,8 +89,8 @@ function userOf(ctx: CheckContext, ref: string): DirectoryUser {
 }
 
 async function checkTarget(spec: TargetExpectation, ctx: CheckContext): Promise<Verdict> {
-  const { exists, active, attribute, equals, contains, memberOf, manager, count } = spec;
-  const expected = Object.fromEntries(Object.entries({ exists, active, attribute, equals, contains, memberOf, manager, count }).filter(([, v]) => v !== undefined));
+  const { exists, active, attribute, equals, contains, memberOf, notMemberOf, manager, count } = spec;
+  const expected = Object.fromEntries(Object.entries({ exists, active, attribute, equals, contains, memberOf, notMemberOf, manager, count }).filter(([, v]) => v !== undefined));
   if (spec.filter !== undefined) {
     const found = await ctx.probe.findByFilter('User', spec.filter);
     return { expected: { count }, actual: { count: found.length, userNames: found.map((u) => u.userName) }, ok: found.length === count };
@@ -134,15 +134,17 @@ async function checkTarget(spec: TargetExpectation, ctx: CheckContext): Promise<
     if (equals !== undefined && JSON.stringify(value ?? null) !== JSON.stringify(equals)) failures.push(`${attribute} is ${JSON.stringify(value ?? null)}`);
     if (contains !== undefined && !(typeof value === 'string' && value.includes(contains))) failures.push(`${attribute} (${JSON.stringify(value ?? null)}) does not contain ${JSON.stringify(contains)}`);
   }
-  if (memberOf !== undefined) {
-    const group = resolveGroup(ctx.directory, memberOf);
+  for (const [ref, wanted] of [[memberOf, true], [notMemberOf, false]] as const) {
+    if (ref === undefined) continue;
+    const group = resolveGroup(ctx.directory, ref);
     about.push(group.id);
     const targetGroup = await findTargetObject(ctx, 'Group', group.id, group.displayName);
     const members = ((targetGroup?.members as { value?: string }[] | undefined) ?? []).map((m) => m.value);
     const isMember = targetGroup !== undefined && members.includes(resource.id as string);
-    actual.memberOf = isMember;
+    actual[wanted ? 'memberOf' : 'notMemberOf'] = wanted ? isMember : !isMember;
     if (targetGroup?.id) targetIds.push(targetGroup.id as string);
-    if (!isMember) failures.push(targetGroup ? `not a member of '${group.displayName}' on the target` : `the group '${group.displayName}' is not on the target`);
+    if (!targetGroup) failures.push(`the group '${group.displayName}' is not on the target`);
+    else if (isMember !== wanted) failures.push(wanted ? `not a member of '${group.displayName}' on the target` : `still a member of '${group.displayName}' on the target`);
   }
   if (manager !== undefined) {
     const boss = userOf(ctx, manager);

@@ -66,7 +66,7 @@ function parseText(text: string, file: string, format: 'yaml' | 'json'): unknown
       throw new PlanError(file, [`(file): not JSON: ${(error as Error).message}`]);
     }
   }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
     throw new PlanError(file, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
   }

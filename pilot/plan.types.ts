@@ -133,6 +133,8 @@ export interface TargetExpectation extends TargetSelector {
   readonly equals?: unknown;
   readonly contains?: string;
   readonly memberOf?: GroupRef;
+  /** the group exists on the target and does not list the object */
+  readonly notMemberOf?: GroupRef;
   /** the target user's manager is this user's target object */
   readonly manager?: UserRef;
   /** `filter`: how many users it finds */
