@@ -47,5 +47,5 @@ function exitCodeFor(error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`scimulator: internal error: ${message}\n(this is a bug; please report it with the command you ran)\n`);
   if (process.env.SCIMULATOR_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  return 3;
+  return EXIT.internal;
 }
