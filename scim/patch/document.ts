@@ -100,6 +100,61 @@ export function sameElement(def: AttributeDefinition, existing: unknown, incomin
   return ta === undefined || tb === undefined || sameScalar(findSubAttribute(def, 'type'), ta, tb);
 }
 
+/**
+ * A hash key such that sameElement(def, a, b) implies elementKey(def, a) === elementKey(def, b):
+ * adding or removing m values among n compares each only with the few sharing its key, O(n + m)
+ * instead of O(n·m) (10,000 phoneNumbers in one PATCH took seconds).
+ */
+export function elementKey(def: AttributeDefinition, element: unknown): string {
+  if (def.type !== 'complex') return scalarKey(def, element);
+  const valueDef = findSubAttribute(def, 'value');
+  if (valueDef && isObject(element)) {
+    const v = getKey(element, 'value');
+    // the type only narrows sameElement, so it stays out of the key
+    if (v !== undefined) return `v${scalarKey(valueDef, v)}`;
+  }
+  return `s${canonical(element)}`;
+}
+
+function scalarKey(def: AttributeDefinition | undefined, value: unknown): string {
+  if (typeof value === 'string') return def && !def.caseExact ? `'${value.toLowerCase()}` : `'${value}`;
+  return canonical(value);
+}
+
+/** JSON with object keys sorted: equal under deepEqual gives equal text */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Elements bucketed by elementKey, to find the one sameElement matches without a scan. */
+export class ElementIndex {
+  readonly #buckets = new Map<string, unknown[]>();
+  readonly #def: AttributeDefinition;
+
+  constructor(def: AttributeDefinition, elements: Iterable<unknown> = []) {
+    this.#def = def;
+    for (const e of elements) this.add(e);
+  }
+
+  add(element: unknown): void {
+    const key = elementKey(this.#def, element);
+    const bucket = this.#buckets.get(key);
+    if (bucket) bucket.push(element);
+    else this.#buckets.set(key, [element]);
+  }
+
+  /** the first element added that is the same value as `incoming` */
+  find(incoming: unknown): unknown {
+    return this.#buckets.get(elementKey(this.#def, incoming))?.find((e) => sameElement(this.#def, e, incoming));
+  }
+
+  has(incoming: unknown): boolean {
+    return this.find(incoming) !== undefined;
+  }
+}
+
 /** The elements currently flagged primary, by identity, before an operation runs. */
 export function primaries(value: unknown): Set<unknown> {
   return new Set(Array.isArray(value) ? value.filter((e) => isObject(e) && getKey(e, 'primary') === true) : []);

@@ -11,7 +11,7 @@ import type { JsonObject } from '../path/values.js';
 import { coerceMulti } from './coerce.js';
 import { fail } from './context.js';
 import type { PatchContext } from './context.js';
-import { assertRemovable, getAttr, holder, isAssigned, sameElement, setAttr } from './document.js';
+import { assertRemovable, ElementIndex, getAttr, holder, isAssigned, setAttr } from './document.js';
 import { elementsOf } from './target.js';
 import type { Target } from './target.js';
 import { unassign } from './write.js';
@@ -25,7 +25,8 @@ export function applyRemove(doc: JsonObject, t: Target, value: unknown, hasValue
     if (matches.length === 0) return;
     if (t.sub) return removeSub(matches, t, ctx);
     // RFC 7644 §3.5.2.2: "the values matched by the filter are removed"
-    return keep(doc, t, list.filter((e) => !matches.includes(e)), ctx);
+    const matched = new Set(matches);
+    return keep(doc, t, list.filter((e) => !matched.has(e)), ctx);
   }
   if (t.sub) {
     const elements = attr.multiValued ? elementsOf(current) : isObject(current) ? [current] : [];
@@ -39,9 +40,9 @@ export function applyRemove(doc: JsonObject, t: Target, value: unknown, hasValue
     }
     if (attr.multiValued) {
       // ENTRA-SPEC §6.5: remove the listed values; a value that is not there (a non-member) is not an error
-      const gone = coerceMulti(attr, value, ctx, t.label);
+      const gone = new ElementIndex(attr, coerceMulti(attr, value, ctx, t.label));
       const list = elementsOf(current);
-      const rest = list.filter((e) => !gone.some((g) => sameElement(attr, e, g)));
+      const rest = list.filter((e) => !gone.has(e));
       if (rest.length !== list.length) keep(doc, t, rest, ctx);
       return;
     }

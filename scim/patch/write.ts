@@ -13,7 +13,7 @@ import { coerceMulti, coerceSingle } from './coerce.js';
 import { fail } from './context.js';
 import type { PatchContext } from './context.js';
 import {
-  assertMutable, assertRemovable, deleteAttr, enforcePrimary, getAttr, holder, isAssigned, primaries, pruneExtension, sameElement, setAttr,
+  assertMutable, assertRemovable, deleteAttr, ElementIndex, enforcePrimary, getAttr, holder, isAssigned, primaries, pruneExtension, setAttr,
 } from './document.js';
 import { elementFromFilter, elementsOf } from './target.js';
 import type { Target } from './target.js';
@@ -63,10 +63,14 @@ function writeAttribute(doc: JsonObject, op: WriteOp, t: Target, value: unknown,
       // RFC 7644 §3.5.2.1: values are added; a value already present is not added again
       next = elementsOf(current).map((e) => (isObject(e) ? { ...e } : e));
       before = primaries(next);
+      // hashed: each new value is compared only with the values sharing its key, not all of them
+      const index = new ElementIndex(attr, next);
       for (const v of incoming) {
-        const same = next.find((e) => sameElement(attr, e, v));
-        if (same === undefined) next.push(v);
-        else if (isObject(same) && isObject(v)) mergeInto(attr, same, v, ctx, t.label);
+        const same = index.find(v);
+        if (same === undefined) {
+          next.push(v);
+          index.add(v);
+        } else if (isObject(same) && isObject(v)) mergeInto(attr, same, v, ctx, t.label);
       }
     }
     assertMutable(attr, current, next, ctx, t.label);
