@@ -81,12 +81,6 @@ function sharedSchemas(seen: Map<string, readonly string[]>, schemas: readonly s
   return shared;
 }
 
-/** A group record with some members removed (a member was deleted). */
-export function withoutMembers(group: StoredResource, gone: ReadonlySet<string>, now: string): StoredResource {
-  const members = (group.members as readonly { value: string }[]).filter((m) => !gone.has(m.value));
-  return Object.freeze({ ...group, members: Object.freeze(members), meta: Object.freeze({ ...group.meta, lastModified: now, version: nextVersion(group.meta.version) }) });
-}
-
 /** RFC 7644 §3.14: a weak entity tag, bumped on every change of the resource. */
 export function weakEtag(n: number): string {
   return `W/"${n}"`;

@@ -26,23 +26,34 @@ export function normaliseMembers(state: StoreState, members: unknown, options: M
   const out: StoredMember[] = [];
   const seen = new Set<string>();
   members.forEach((member: unknown, i) => {
-    const value = member !== null && typeof member === 'object' ? (member as Record<string, unknown>).value : undefined;
-    if (typeof value !== 'string' || value === '') throw ScimError.invalidValue(`members[${i}]: 'value' must be a non-empty string`);
-    if (value === options.groupId) throw ScimError.invalidValue(`members[${i}]: a group cannot be a member of itself`);
+    const value = memberValue(member, `members[${i}]`, options);
     // Entra sends the same member twice in one PATCH at times; a member is listed once.
     if (seen.has(value)) return;
     seen.add(value);
-    const user = state.get('User', value);
-    const group = user ? undefined : state.get('Group', value);
-    if (!user && !group && options.validateMembers) {
-      throw ScimError.invalidValue(`members[${i}]: no User or Group has id '${value}'`);
-    }
-    const given = member as Record<string, unknown>;
-    const type: ResourceTypeName = group || (!user && given.type === 'Group') ? 'Group' : 'User';
-    const display = typeof given.display === 'string' ? given.display : displayOf(user?.resource ?? group?.resource);
-    out.push(display === undefined ? { value, type } : { value, display, type });
+    out.push(normaliseMember(state, member as Record<string, unknown>, `members[${i}]`, options));
   });
   return out;
+}
+
+/** The `value` of one given member, checked: a non-empty string that is not the group itself. */
+export function memberValue(member: unknown, where: string, options: MemberOptions): string {
+  const value = member !== null && typeof member === 'object' ? (member as Record<string, unknown>).value : undefined;
+  if (typeof value !== 'string' || value === '') throw ScimError.invalidValue(`${where}: 'value' must be a non-empty string`);
+  if (value === options.groupId) throw ScimError.invalidValue(`${where}: a group cannot be a member of itself`);
+  return value;
+}
+
+/** One member as stored, `{ value, display, type }`; its value was checked by memberValue. */
+export function normaliseMember(state: StoreState, given: Record<string, unknown>, where: string, options: MemberOptions): StoredMember {
+  const value = given.value as string;
+  const user = state.get('User', value);
+  const group = user ? undefined : state.get('Group', value);
+  if (!user && !group && options.validateMembers) {
+    throw ScimError.invalidValue(`${where}: no User or Group has id '${value}'`);
+  }
+  const type: ResourceTypeName = group || (!user && given.type === 'Group') ? 'Group' : 'User';
+  const display = typeof given.display === 'string' ? given.display : displayOf(user?.resource ?? group?.resource);
+  return display === undefined ? { value, type } : { value, display, type };
 }
 
 /** RFC 7643 §4.1.2: `groups` of a member, `type: 'direct'`, in group creation order. */

@@ -25,6 +25,12 @@ export class MultiIndex {
     return typeof hit === 'string' ? [hit] : [...hit];
   }
 
+  /** whether `id` is held under `key`, in O(1) */
+  has(key: string, id: string): boolean {
+    const hit = this.#map.get(this.#key(key));
+    return hit !== undefined && (typeof hit === 'string' ? hit === id : hit.has(id));
+  }
+
   add(key: string, id: string): void {
     const k = this.#key(key);
     const hit = this.#map.get(k);

@@ -10,11 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import { ScimError } from '../../scim/errors.js';
 import type { ScimResource } from '../../scim/types.js';
-import { buildRecord, withoutMembers } from './build.js';
+import { buildRecord, nextVersion } from './build.js';
 import type { BuildContext } from './build.js';
 import { locationOf, membersWithRefs } from './derived.js';
 import type { StoredMember } from './derived.js';
 import { derivedGroups, mentionsDerived } from './members.js';
+import { planMembers } from './member-plan.js';
 import { indexedCandidates } from './query-plan.js';
 import type { Entry, StoreState } from './state.js';
 import { assertUnique } from './uniqueness.js';
@@ -26,6 +27,8 @@ import type { QueryOptions, ResourceStore, ResourceTypeName, StoredResource, Sto
 export type Change =
   | { readonly op: 'put'; readonly type: ResourceTypeName; readonly resource: StoredResource }
   | { readonly op: 'delete'; readonly type: ResourceTypeName; readonly id: string }
+  /** a group's members changed by a delta (StoreState.patchMembers): O(changed), not O(group) */
+  | { readonly op: 'members'; readonly type: 'Group'; readonly id: string; readonly add: readonly StoredMember[]; readonly remove: readonly string[]; readonly meta: StoredResource['meta'] }
   | { readonly op: 'reset' };
 
 /** Where changes go once applied in memory. */
@@ -43,6 +46,7 @@ export function applyChange(state: StoreState, change: Change): void {
   switch (change.op) {
     case 'put': state.put(change.type, change.resource); return;
     case 'delete': state.delete(change.type, change.id); return;
+    case 'members': state.patchMembers(change.id, change.add, change.remove, change.meta); return;
     case 'reset': state.clear(); return;
     default: {
       const never: never = change;
@@ -57,6 +61,11 @@ export function applyChange(state: StoreState, change: Change): void {
  */
 function flat(id: string): string {
   return typeof id === 'string' && id.length > 12 ? (JSON.parse(JSON.stringify(id)) as string) : id;
+}
+
+/** The journaled change for a member delta: the group's meta moves on like any write. */
+function memberChange(group: StoredResource, add: readonly StoredMember[], remove: readonly string[], now: string): Change {
+  return { op: 'members', type: 'Group', id: group.id, add, remove, meta: { ...group.meta, lastModified: now, version: nextVersion(group.meta.version) } };
 }
 
 export function createStoreCore(state: StoreState, options: StoreOptions, persistence: Persistence): ResourceStore {
@@ -92,7 +101,11 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
       const groups = derivedGroups(state, resource.id, baseUrl);
       if (groups.length > 0) rest.groups = Object.freeze(groups.map((g) => Object.freeze(g)));
     } else if (Array.isArray(rest.members)) {
-      rest.members = membersWithRefs(baseUrl, rest.members as StoredMember[]) as unknown[];
+      // Built on first read: a member PATCH, or a list that excludes members, never pays for
+      // the `$ref`s of a 50k-member group (an enumerable getter reads like a plain property).
+      const stored = rest.members as StoredMember[];
+      let members: unknown[] | undefined;
+      Object.defineProperty(rest, 'members', { enumerable: true, get: () => (members ??= membersWithRefs(baseUrl, stored) as unknown[]) });
     }
     rest.meta = Object.freeze({ resourceType: meta.resourceType, created: meta.created, lastModified: meta.lastModified, location: locationOf(baseUrl, type, resource.id), version: meta.version });
     return Object.freeze(rest) as StoredResource;
@@ -222,8 +235,19 @@ export function createStoreCore(state: StoreState, options: StoreOptions, persis
       // A deleted resource leaves every group that listed it: those groups change (version, lastModified).
       const groups = state.memberOf.get(id).map((gid) => state.get('Group', gid)).filter((e) => e !== undefined);
       const changes: Change[] = [{ op: 'delete', type, id }];
-      for (const { resource } of groups) if (resource.id !== id) changes.push({ op: 'put', type: 'Group', resource: withoutMembers(resource, gone, now) });
+      for (const { resource } of groups) if (resource.id !== id) changes.push(memberChange(resource, [], [...gone], now));
       await commit(changes);
+    },
+
+    // Not async: "not expressible" is answered synchronously, so the caller's general path runs
+    // in the same turn as its read (no other write can slip in between).
+    patchMembers(id, steps) {
+      persistence.assertWritable();
+      const { resource: group } = existing('Group', id);
+      const delta = planMembers(state, group, steps, { validateMembers, groupId: id });
+      if (delta === undefined) return undefined;
+      if (delta.add.length === 0 && delta.remove.length === 0) return Promise.resolve(view('Group', group));
+      return commit([memberChange(group, delta.add, delta.remove, clock().toISOString())]).then(() => view('Group', state.get('Group', id)?.resource ?? group));
     },
 
     async reset() {

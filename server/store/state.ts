@@ -5,6 +5,7 @@
  * id held), so replaying a journal over a state that already holds some of it is harmless.
  */
 import { MultiIndex } from './multi-index.js';
+import type { StoredMember } from './derived.js';
 import type { ResourceTypeName, StoredResource } from './types.js';
 
 /** A stored record: a frozen resource and its creation ordinal (creation order of query results). */
@@ -47,6 +48,35 @@ export class StoreState {
     // Map.set on an existing key keeps its position: a replace stays in creation order.
     map.set(resource.id, { resource, ord: old ? old.ord : this.#ord++ });
     this.#index(type, resource);
+  }
+
+  /**
+   * Changes a group's members by a delta (removals first, then additions appended) without
+   * re-indexing the rest of the group: O(changed members) for the indexes, one array copy for the
+   * record. Idempotent like put: a removal of a non-member or an addition of a member is skipped.
+   */
+  patchMembers(id: string, add: readonly StoredMember[], remove: readonly string[], meta: StoredResource['meta']): void {
+    const entry = this.records.Group.get(id);
+    if (!entry) return;
+    const gone = new Set(remove.filter((value) => this.memberOf.has(value, id)));
+    const current = (entry.resource.members as readonly StoredMember[] | undefined) ?? [];
+    const list = gone.size > 0 ? current.filter((m) => !gone.has(m.value)) : current.slice();
+    const added = new Set<string>();
+    for (const member of add) {
+      if ((this.memberOf.has(member.value, id) && !gone.has(member.value)) || added.has(member.value)) continue;
+      added.add(member.value);
+      list.push(member);
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(entry.resource)) {
+      if (key === 'meta' && !('members' in out) && list.length > 0) out.members = Object.freeze(list);
+      if (key === 'members') {
+        if (list.length > 0) out.members = Object.freeze(list);
+      } else out[key] = key === 'meta' ? Object.freeze({ ...meta }) : entry.resource[key];
+    }
+    for (const value of gone) this.memberOf.remove(value, id);
+    for (const value of added) this.memberOf.add(value, id);
+    this.records.Group.set(id, { resource: Object.freeze(out) as StoredResource, ord: entry.ord });
   }
 
   delete(type: ResourceTypeName, id: string): boolean {

@@ -6,6 +6,7 @@
  */
 import type { ResourceTypeName, ScimResource } from '../../scim/types.js';
 import type { FilterNode } from '../../scim/filter/types.js';
+import type { MemberStep } from './member-delta.js';
 
 export type { ResourceTypeName };
 
@@ -88,6 +89,12 @@ export interface ResourceStore {
   reset(): Promise<void>;
   /** flushes and releases files */
   close(): Promise<void>;
+  /**
+   * Adds and removes group members as a delta (a PATCH that only does that, ./member-delta.ts), in
+   * O(changed members); undefined, synchronously, when the delta cannot express the steps (use
+   * the general path). 404/400 are thrown synchronously. Resolves once durable, with the group as returned.
+   */
+  patchMembers?(groupId: string, steps: readonly MemberStep[]): Promise<StoredResource> | undefined;
   /** creates many resources as one all-or-nothing write (seeding, import); resolves once durable */
   createMany?(type: ResourceTypeName, resources: readonly ScimResource[]): Promise<StoredResource[]>;
   stats?(): StoreStats;

@@ -59,7 +59,9 @@ function replay(state: StoreState, mutations: ReturnType<typeof parseJournal>['m
     if (s <= after) continue;
     for (const change of changes) {
       // Files written before locations and $refs were derived carry them: the derived ones win.
-      applyChange(state, change.op === 'put' ? { ...change, resource: deepFreeze(dropStoredUrls(change.resource)) } : change);
+      if (change.op === 'put') applyChange(state, { ...change, resource: deepFreeze(dropStoredUrls(change.resource)) });
+      else if (change.op === 'members') applyChange(state, { ...change, add: change.add.map(deepFreeze) });
+      else applyChange(state, change);
     }
     if (s > seq) seq = s;
   }
