@@ -17,6 +17,7 @@ import type { ResourceStore, ResourceTypeName, StoredResource } from './store/ty
 import type { QuirkRuntime } from './quirks/types.js';
 import { withCaseExactUserName } from './quirks/case-exact.js';
 import { namesDerived } from './store/members.js';
+import { memberDelta } from './store/member-delta.js';
 import { checkIfMatch } from './preconditions.js';
 import { LruCache } from './filter-cache.js';
 import * as protocol from './protocol.js';
@@ -204,6 +205,10 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
       quirks.runtime?.checkPatch({ resourceType: type, operations });
       const current = existing(type, id);
       checkIfMatch(ifMatch, current.meta.version);
+      // Member adds/removes only: the store applies them as a delta, O(changed members) (store/member-delta).
+      const memberSteps = type === 'Group' && store.patchMembers && !rewritesGroups(quirks.runtime) ? memberDelta(operations) : undefined;
+      const delta = memberSteps && store.patchMembers!(id, memberSteps);
+      if (delta) return delta;
       // RFC 7644 §3.5.2 (MUST): the operations apply atomically; applyPatch works on a copy and
       // the store only sees the result once it has passed validation.
       const patched = protocol.applyPatch(registry, type, current, operations);
@@ -237,3 +242,9 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
 
 /** softDeleteOnly: what a DELETE becomes. */
 const DEACTIVATE = protocol.readPatchRequest({ schemas: [URN.PatchOp], Operations: [{ op: 'replace', path: 'active', value: false }] });
+
+/** Quirks whose write step may change or refuse a group write: member PATCHes then take the general path. */
+const GROUP_WRITE_QUIRKS = ['ignoreAttributes', 'truncate', 'requireFields', 'immutableAttributes', 'licenses'];
+function rewritesGroups(runtime: QuirkRuntime | undefined): boolean {
+  return runtime !== undefined && runtime.active.some((name) => GROUP_WRITE_QUIRKS.includes(name));
+}
