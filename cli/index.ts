@@ -14,6 +14,7 @@ import { register as expr } from './commands/expr.js';
 import { register as scope } from './commands/scope.js';
 import { register as logs } from './commands/logs.js';
 import { register as report } from './commands/report.js';
+import { register as provision } from './commands/provision.js';
 
 const program = new Command()
   .name('scimulator')
@@ -22,7 +23,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const register of [serve, conformance, quirks, expr, scope, logs, report]) register(program);
+for (const register of [serve, conformance, quirks, expr, scope, provision, logs, report]) register(program);
 
 // Long-running commands (serve) resolve only once they have shut down, so exiting here is safe
 // and keeps idle keep-alive sockets from holding a finished command open.
