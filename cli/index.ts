@@ -14,6 +14,7 @@ import { register as expr } from './commands/expr.js';
 import { register as scope } from './commands/scope.js';
 import { register as logs } from './commands/logs.js';
 import { register as report } from './commands/report.js';
+import { register as pilot } from './commands/pilot.js';
 import { register as provision } from './commands/provision.js';
 
 const program = new Command()
