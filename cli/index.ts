@@ -24,7 +24,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const register of [serve, conformance, quirks, expr, scope, provision, logs, report]) register(program);
+for (const register of [serve, conformance, quirks, expr, scope, provision, logs, report, pilot]) register(program);
 
 // Long-running commands (serve) resolve only once they have shut down, so exiting here is safe
 // and keeps idle keep-alive sockets from holding a finished command open.
