@@ -103,7 +103,9 @@ async function provision(opts: ProvisionOptions): Promise<void> {
     if (!opts.watch) {
       const report = await job.run({ cycle, dryRun: opts.dryRun ?? false });
       print(format === 'json' ? JSON.stringify(report, null, 2) : formatCycleText(report));
-      throw exitFor(report);
+      const exit = exitFor(report);
+      if (exit) throw exit;
+      return;
     }
     const interval = opts.interval !== undefined ? parseInterval(opts.interval, durationMs) : undefined;
     const stop = new AbortController();
