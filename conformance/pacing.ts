@@ -39,7 +39,7 @@ const MAX_BACKOFF_MS = 8_000;
 
 export interface Pacer {
   /** the same client, every request paced and retried */
-  wrap(client: ScimClient, extra?: { retryStatuses?: ReadonlySet<number>; retryNetworkErrors?: boolean }): ScimClient;
+  wrap(client: ScimClient, extra?: { retryStatuses?: ReadonlySet<number>; retryNetworkErrors?: boolean; maxAttempts?: number }): ScimClient;
   /** the give-ups since the last call */
   takeGiveUps(): GiveUp[];
 }
@@ -61,7 +61,7 @@ export function createPacer(options: PacingOptions = {}): Pacer {
     if (wait > 0) await sleep(wait);
   }
 
-  async function paced<T extends ScimResponse>(send: () => Promise<T>, statuses: ReadonlySet<number>, networkErrors: boolean): Promise<T> {
+  async function paced<T extends ScimResponse>(send: () => Promise<T>, statuses: ReadonlySet<number>, networkErrors: boolean, maxAttempts: number): Promise<T> {
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
       await awaitSlot();
@@ -77,7 +77,7 @@ export function createPacer(options: PacingOptions = {}): Pacer {
       }
       if (!statuses.has(res.status)) return res;
       const wait = res.retryAfterMs ?? backoff(attempt);
-      if (waited + wait > budgetMs) {
+      if (waited + wait > budgetMs || attempt >= maxAttempts) {
         giveUps.push({ status: res.status, attempts: attempt, waitedMs: waited, ...(res.retryAfterMs !== undefined ? { askedMs: res.retryAfterMs } : {}) });
         return res;
       }
@@ -90,11 +90,12 @@ export function createPacer(options: PacingOptions = {}): Pacer {
     wrap(client, extra = {}) {
       const statuses = extra.retryStatuses ?? RETRYABLE_STATUSES;
       const networkErrors = extra.retryNetworkErrors ?? false;
+      const maxAttempts = extra.maxAttempts ?? Number.POSITIVE_INFINITY;
       const wrapped: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(client)) {
         // every request method returns a ScimResponse; close and baseUrl pass through
         wrapped[key] = typeof value === 'function' && key !== 'close'
-          ? (...args: unknown[]) => paced(() => (value as (...a: unknown[]) => Promise<ScimResponse>).apply(client, args), statuses, networkErrors)
+          ? (...args: unknown[]) => paced(() => (value as (...a: unknown[]) => Promise<ScimResponse>).apply(client, args), statuses, networkErrors, maxAttempts)
           : value;
       }
       return wrapped as unknown as ScimClient;

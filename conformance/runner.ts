@@ -121,7 +121,8 @@ export function summarize(results: readonly CheckResult[]): RunSummary {
 async function discoverWithRetry(
   raw: ScimClient, pacer: Pacer, options: RunOptions, exchanges: () => Exchange[],
 ): Promise<{ discovery: Discovery; problems: string[] }> {
-  const retrying = pacer.wrap(raw, { retryStatuses: DISCOVERY_RETRY, retryNetworkErrors: true });
+  // five tries: a target whose discovery keeps failing is reported within seconds (or its Retry-After)
+  const retrying = pacer.wrap(raw, { retryStatuses: DISCOVERY_RETRY, retryNetworkErrors: true, maxAttempts: 5 });
   const baseUrl = options.client.baseUrl;
   const unreachable = (error: unknown): never => {
     if (error instanceof ScimClientError) throw new RunStartError(`cannot reach ${baseUrl}: ${error.message}`);
