@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ExitError, EXIT } from './exit-error.js';
+import { packageVersion } from '../util/package-root.js';
 import { register as serve } from './commands/serve.js';
 import { register as conformance } from './commands/conformance.js';
 import { register as quirks } from './commands/quirks.js';
@@ -20,7 +21,8 @@ import { register as provision } from './commands/provision.js';
 const program = new Command()
   .name('scimulator')
   .description('SCIM 2.0 test harness: mock SCIM target, Entra-like provisioning engine, conformance runner')
-  .version(process.env.npm_package_version ?? '0.1.0')
+  // the package's own version, not that of whichever npm script happens to run the command
+  .version(packageVersion(), '-v, --version', 'print the scimulator version')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
