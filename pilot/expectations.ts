@@ -183,7 +183,7 @@ async function checkLog(spec: LogExpectation, ctx: CheckContext): Promise<Verdic
   const matches = entries.filter(
     (e) =>
       (spec.action === undefined || e.provisioningAction === spec.action) &&
-      (spec.status === undefined || e.provisioningStatusInfo.status === spec.status) &&
+      (spec.status === undefined || ([] as string[]).concat(spec.status).includes(e.provisioningStatusInfo.status)) &&
       (spec.errorCode === undefined || e.provisioningStatusInfo.errorInformation?.errorCode === spec.errorCode) &&
       (spec.modifiedProperty === undefined || e.modifiedProperties.some((p) => p.displayName.toLowerCase() === spec.modifiedProperty!.toLowerCase())),
   );

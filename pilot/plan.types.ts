@@ -156,7 +156,8 @@ export interface LogExpectation {
   /** `last` (default): the last cycle or on-demand run; `any`: every entry so far */
   readonly cycle?: 'last' | 'any';
   readonly action?: ProvisioningAction;
-  readonly status?: ProvisioningStatus;
+  /** one status, or any of several (`[success, warning]`: done, perhaps with a reference warning) */
+  readonly status?: ProvisioningStatus | readonly ProvisioningStatus[];
   readonly errorCode?: string;
   /** a modified property the entry lists (displayName of ModifiedProperty) */
   readonly modifiedProperty?: string;

@@ -25,9 +25,29 @@ export interface TargetProbe {
 }
 
 const ENDPOINT = { User: '/Users', Group: '/Groups' } as const;
+const PROBE_TIMEOUT_MS = 2_000;
+const READ_ATTEMPTS = 5;
+
+async function reading<T extends { status: number }>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const res = await read();
+      if ((res.status < 500 && res.status !== 0) || attempt === READ_ATTEMPTS) return res;
+    } catch (error) {
+      if (attempt === READ_ATTEMPTS) throw error;
+    }
+  }
+}
 
 export function createTargetProbe(target: { url: string; token: string; adminUrl?: string }): TargetProbe {
-  const client = createScimClient({ baseUrl: target.url, auth: { type: 'bearer', token: target.token } });
+  const raw = createScimClient({ baseUrl: target.url, auth: { type: 'bearer', token: target.token }, timeoutMs: PROBE_TIMEOUT_MS });
+  // The pilot observes the application's state: a fault the target injects into a read (flaky
+  // profiles) is not the state, so reads are repeated a few times; writes never are.
+  const client: ScimClient = {
+    ...raw,
+    get: (endpoint, id, options) => reading(() => raw.get(endpoint, id, options)),
+    list: (endpoint, options) => reading(() => raw.list(endpoint, options)),
+  };
   const list = async (type: 'User' | 'Group', filter: string): Promise<ScimResource[]> => {
     const res = await client.list(ENDPOINT[type], { filter, count: 100 });
     if (!res.ok) throw new Error(`GET ${ENDPOINT[type]}?filter=${filter} answered ${res.status}${res.scimError?.detail ? `: ${res.scimError.detail}` : ''}`);
