@@ -86,6 +86,19 @@ export class EntryBuilder {
     return this;
   }
 
+  /**
+   * An export happened after all (a manager or members PATCH after the attributes already
+   * matched): the RedundantExport skip becomes an update that succeeded.
+   */
+  exported(action: ProvisioningAction = 'update'): this {
+    if (this.#action === 'other') this.#action = action;
+    if (this.#status === 'skipped') {
+      this.#status = 'success';
+      this.#error = undefined;
+    }
+    return this;
+  }
+
   /** a success with something to say (an unresolved reference, a value the target changed) */
   warn(error: ErrorInformation): this {
     if (this.#status === 'success') {

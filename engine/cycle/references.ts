@@ -56,8 +56,7 @@ export async function resolveManager(rt: CycleRuntime, item: WorkItem): Promise<
     failItem(rt, entry, item, result.outcome, true);
     return;
   }
-  if (entry.actionTaken === 'other') entry.action('update');
-  if (entry.status === 'skipped') entry.step('referenceResolution', 'EntryExportUpdateReference', 'success', 'The manager changed although the other attributes already matched');
+  entry.exported();
   entry.modified(managerAttribute.targetAttributeName, current, wantedTarget);
   entry.step('referenceResolution', 'EntryExportUpdateReference', 'success', wantedTarget ? `Manager set to ${wantedTarget}` : 'Manager removed', { Manager: wantedTarget ?? '' });
   record.manager = wanted;
@@ -112,10 +111,9 @@ export async function resolveMembers(rt: CycleRuntime, item: WorkItem): Promise<
   const added = add.filter((id) => members.has(id));
   const removed = remove.filter((id) => !members.has(id));
   if (added.length + removed.length > 0) {
-    if (entry.actionTaken === 'other') entry.action('update');
+    entry.exported();
     if (added.length > 0) entry.modified('members (added)', null, added);
     if (removed.length > 0) entry.modified('members (removed)', removed, null);
     entry.step('referenceResolution', 'EntryExportUpdateMembers', 'success', `Members added: ${added.length}, removed: ${removed.length}`);
-    if (entry.status === 'skipped') entry.action('update');
   }
 }
