@@ -28,6 +28,8 @@ import { Journal } from './durable/journal.js';
 import { recover } from './durable/recover.js';
 import { SnapshotFile } from './durable/snapshot.js';
 import { syncDirectory } from './durable/fsync.js';
+import { lockDbFile } from './durable/lock.js';
+import type { HeldLock } from './durable/lock.js';
 
 const DEFAULT_COMPACT_AFTER_ENTRIES = 50_000;
 const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
@@ -37,6 +39,20 @@ export async function createDurableStore(options: DurableStoreOptions): Promise<
   const snapshot = new SnapshotFile(options.file);
   const journalFile = `${options.file}.journal`;
   await mkdir(dirname(options.file), { recursive: true });
+  let lost: Error | undefined;
+  // Exclusive: a second process (or store) on the same file is refused with StoreLockedError.
+  const lock = await lockDbFile(options.file, (error) => {
+    lost ??= new Error(`the lock on ${options.file} was lost: ${error.message}`, { cause: error });
+  });
+  try {
+    return await openLocked(options, state, snapshot, journalFile, lock, () => lost);
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openLocked(options: DurableStoreOptions, state: StoreState, snapshot: SnapshotFile, journalFile: string, lock: HeldLock, lockLost: () => Error | undefined): Promise<ResourceStore> {
   const recovered = await recover(state, snapshot, journalFile);
   const compactAfterEntries = options.compactAfterEntries ?? DEFAULT_COMPACT_AFTER_ENTRIES;
   const compactAfterBytes = options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES;
@@ -102,7 +118,7 @@ export async function createDurableStore(options: DurableStoreOptions): Promise<
   const persistence: Persistence = {
     assertWritable() {
       if (closed) throw new Error('the store is closed');
-      const broken = failure ?? journal.failure;
+      const broken = failure ?? journal.failure ?? lockLost();
       // A write the disk refused leaves memory ahead of the file: refuse every write after it.
       if (broken) throw new ScimError(500, undefined, `the store cannot persist changes: ${broken.message}`);
     },
@@ -116,8 +132,12 @@ export async function createDurableStore(options: DurableStoreOptions): Promise<
       closed = true;
       await compacting;
       await journal.drain();
-      if (journal.counters.entries > 0 && !failure && !journal.failure) await compact();
-      await journal.close();
+      try {
+        if (journal.counters.entries > 0 && !failure && !journal.failure && !lockLost()) await compact();
+        await journal.close();
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
       if (failure) throw failure;
     },
     stats: () => ({
