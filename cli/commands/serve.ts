@@ -116,6 +116,8 @@ export async function serve(options: ServeOptions): Promise<void> {
     });
   } catch (error) {
     await journal?.close();
+    // a second serve on the same --db: one line naming the holder, exit 2
+    if (error instanceof stores.StoreLockedError) throw new ExitError(EXIT.usage, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new ExitError(EXIT.usage, `cannot listen on ${options.host}:${options.port}: ${code}`);
