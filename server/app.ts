@@ -44,7 +44,11 @@ export interface ServerOptions {
   pageSize?: number;
   /** where internal errors are reported (never with request headers) */
   log?: (message: string) => void;
+  /** called once per finished response (serve's per-request log line); never sees headers or bodies */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
+
+export interface RequestLogEntry { method: string; path: string; status: number; durationMs: number; quirk?: string }
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_BULK: BulkLimits = { maxOperations: 1000, maxPayloadSize: 1024 * 1024 };
@@ -79,6 +83,17 @@ export function createServer(options: ServerOptions): Express {
   app.disable('x-powered-by');
   // Responses are serialised by sendScim; express's own ETag would hash every body.
   app.disable('etag');
+  if (options.onRequest) {
+    const onRequest = options.onRequest;
+    app.use((req, res, next) => {
+      const started = performance.now();
+      res.once('finish', () => {
+        const quirk = res.locals.quirk as string | undefined;
+        onRequest({ method: req.method, path: req.originalUrl.split('?')[0] ?? '', status: res.statusCode, durationMs: performance.now() - started, ...(quirk ? { quirk } : {}) });
+      });
+      next();
+    });
+  }
   if (options.journal) app.use(options.journal.middleware);
   app.use(createAuth(options.auth));
   // RFC 7644 §3.7: a Bulk request is bounded by maxPayloadSize, anything else by maxBodyBytes.
