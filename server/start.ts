@@ -17,6 +17,9 @@ export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl'> {
   store: ResourceStore | ((baseUrl: string, rules: QuirkStoreRules) => ResourceStore | Promise<ResourceStore>);
   /** runs after the store exists and before requests are accepted (e.g. seeding) */
   prepare?: (store: ResourceStore) => Promise<void>;
+  /** the URL clients reach the server at (behind a proxy, in a container), e.g. https://scim.example.com:
+   *  the base URL in Location headers and meta.location becomes <publicUrl>/scim/v2 */
+  publicUrl?: string;
   /** longest wait for a request's headers, in ms (default 20 s; node's own is 60 s) */
   headersTimeout?: number;
   /** longest wait for a whole request, body included, in ms (default 60 s; node's own is 300 s) */
@@ -65,7 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
   });
   const { port } = http.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}${SCIM_BASE_PATH}`;
+  const url = options.publicUrl ? publicBase(options.publicUrl) : `http://${listenName(host)}:${port}${SCIM_BASE_PATH}`;
   let store: ResourceStore;
   let app: ReturnType<typeof createServer> | undefined;
   const rules: QuirkStoreRules = {
@@ -78,7 +81,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await new Promise((resolve) => http.close(resolve));
     throw error;
   }
-  const { host: _h, port: _p, prepare: _prep, headersTimeout: _ht, requestTimeout: _rt, ...rest } = options;
+  const { host: _h, port: _p, prepare: _prep, headersTimeout: _ht, requestTimeout: _rt, publicUrl: _pu, ...rest } = options;
   const created = createServer({ ...rest, store, baseUrl: url });
   app = created;
   handler = created;
@@ -101,4 +104,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await options.journal?.close();
       })()),
   };
+}
+
+/** A wildcard address (0.0.0.0, ::) is where the server listens, not a name a client can use. */
+function listenName(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function publicBase(publicUrl: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return base.endsWith(SCIM_BASE_PATH) ? base : `${base}${SCIM_BASE_PATH}`;
 }
