@@ -15,6 +15,8 @@ export interface SeedOptions {
   groups?: number;
   /** users per bulk write (default 5000) */
   chunk?: number;
+  /** each user as it is to be stored (e.g. through the active quirks), or undefined to leave it out */
+  transform?: (resource: ScimResource) => ScimResource | undefined;
 }
 
 export interface SeedResult {
@@ -37,7 +39,11 @@ export async function seedUsers(store: ResourceStore, n: number, options: SeedOp
   const ids: string[] = [];
   for (let start = 0; start < n; start += chunk) {
     const batch: ScimResource[] = [];
-    for (let i = start; i < Math.min(n, start + chunk); i++) batch.push(syntheticUser(random, i, { taken, managers }));
+    for (let i = start; i < Math.min(n, start + chunk); i++) {
+      const user = syntheticUser(random, i, { taken, managers });
+      const stored = options.transform ? options.transform(user) : user;
+      if (stored) batch.push(stored);
+    }
     const created = await bulkCreate(store, 'User', batch);
     for (const user of created) ids.push(user.id);
     // about one in twenty users manages others
