@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createScimClient } from '../scim/client/index.js';
+import type { ScimClient } from '../scim/client/index.js';
 import { systemClock, realSleep } from '../util/clock.js';
 import { importSchema, loadDefaultSchema, objectMappings, resourceTypeOf } from './mapping/index.js';
 import type { ResolvedObjectMapping } from './mapping/index.js';
@@ -63,20 +64,22 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
     await store.close();
     throw error;
   }
-  const client = createScimClient({
+  // built on first use: pausing or reading status needs no credentials
+  let client: ScimClient | undefined;
+  const clientOf = (): ScimClient => (client ??= createScimClient({
     baseUrl: config.target.url,
     ...(config.target.auth ? { auth: clientAuth(config.target.auth)! } : {}),
     timeoutMs: settings.timeoutMs,
     connections: settings.concurrency,
     clock,
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
-  });
+  }));
   const loadDirectory = options.loadDirectory
     ? async () => options.loadDirectory!()
     : () => loadDirectoryFile(config.source.path, { ...(config.source.format ? { format: config.source.format } : {}), ...(config.source.groupsColumn ? { groupsColumn: config.source.groupsColumn } : {}) });
 
   const cycleInput = (kind: CycleKind, dryRun: boolean, extra: Partial<CycleInput> = {}): CycleInput => ({
-    kind, jobId, targetSystem, client, store, settings,
+    kind, jobId, targetSystem, client: clientOf(), store, settings,
     dialect: extra.only ? 'legacy' : dialectOf(config.target.url, settings.dialect),
     userMapping, groupMapping, configDigest, loadDirectory, clock, sleep, dryRun,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -167,7 +170,7 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
     logs: (query) => logs.query(query),
     close: async () => {
       await running;
-      await client.close();
+      await client?.close();
       await logs.close();
       await store.close();
     },

@@ -25,6 +25,8 @@ interface ProvisionOptions {
   onDemand?: string;
   allowDeletes?: boolean;
   restart?: string | boolean;
+  pause?: boolean;
+  start?: boolean;
   format: string;
   directory?: string;
   target?: string;
@@ -44,6 +46,8 @@ export function register(program: Command): void {
     .option('--on-demand <userId>', 'provision one user now (source id or UPN) and print each step')
     .option('--allow-deletes', 'process the removals staged by accidental-deletion prevention (restart with ForceDeletes), then run')
     .option('--restart [scopes]', `restart first: comma-separated ${RESET_SCOPES.join(', ')} (default Watermark,Escrows,QuarantineState)`)
+    .option('--pause', 'turn provisioning off (Entra\'s "Provisioning Status: Off"): state is kept, no cycle runs until --start')
+    .option('--start', 'turn provisioning back on (also clears a quarantine), then run')
     .option('--format <format>', `${FORMATS.join(' | ')}`, 'text')
     .option('--directory <file>', "use this source directory instead of the job's")
     .option('--target <url>', "use this SCIM base URL instead of the job's")
@@ -86,6 +90,12 @@ async function provision(opts: ProvisionOptions): Promise<void> {
   }
   const print = (text: string) => process.stdout.write(`${text}\n`);
   try {
+    if (opts.pause) {
+      await job.pause();
+      print(`${job.config.name ?? opts.job}: paused (no cycle runs until --start)`);
+      return;
+    }
+    if (opts.start) await job.start();
     if (opts.allowDeletes) await job.restart(['ForceDeletes']);
     if (opts.restart !== undefined) await job.restart(restart);
     if (opts.onDemand !== undefined) {
