@@ -60,7 +60,7 @@ describe('scimulator serve (real process)', function () {
     const { child, url, lines } = await startServe(['--memory', '--port', '0', '--token', 't']);
     try {
       expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/);
-      expect(lines).to.include('token: t');
+      expect(lines).to.include('token: the one given (--token or $SCIMULATOR_TOKEN), not shown');
       const created = await fetch(`${url}/Users`, {
         method: 'POST',
         headers: { authorization: 'Bearer t', 'content-type': 'application/scim+json' },

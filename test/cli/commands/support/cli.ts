@@ -16,6 +16,8 @@ export interface CliOptions {
   input?: string;
   /** called once the child has written this to stdout or stderr */
   when?: { text: RegExp; then: (child: ChildProcess) => void };
+  /** called with everything the child has written so far */
+  onOutput?: (text: string) => void;
   /** called this long after the start */
   after?: { ms: number; then: (child: ChildProcess) => void };
   timeoutMs?: number;
@@ -38,6 +40,7 @@ function run(argv: string[], options: CliOptions): Promise<CliResult> {
     let stderr = '';
     let fired = false;
     const watch = () => {
+      options.onOutput?.(stdout + stderr);
       if (!fired && options.when && options.when.text.test(stdout + stderr)) {
         fired = true;
         options.when.then(child);
