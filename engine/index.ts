@@ -195,7 +195,7 @@ function memoryCopy(state: EngineState) {
       return copy;
     },
     dir: undefined,
-    recordLink(kind: 'User' | 'Group', sourceId: string, targetId: string, displayName?: string) {
+    async recordLink(kind: 'User' | 'Group', sourceId: string, targetId: string, displayName?: string) {
       const records = kind === 'User' ? copy.users : copy.groups;
       const r = (records[sourceId] ??= {});
       r.targetId = targetId;

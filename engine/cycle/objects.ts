@@ -103,7 +103,7 @@ export async function provision(rt: CycleRuntime, item: WorkItem): Promise<Entry
       return entry;
     }
     entry.step('matching', 'EntrySynchronizationMatch', 'success', `${item.kind} '${entry.sourceIdentity.displayName}' matched the target ${item.kind} ${targetId} (${matchedOn})`, { filter: matchedOn, targetId });
-    link(rt, item, targetId, displayNameOf(match, item.kind));
+    await link(rt, item, targetId, displayNameOf(match, item.kind));
     entry.target(targetId, displayNameOf(match, item.kind));
     await updateFrom(rt, item, entry, match);
     return entry;
@@ -129,7 +129,7 @@ export async function provision(rt: CycleRuntime, item: WorkItem): Promise<Entry
   const names = valueNames(mapping.mapping.attributeMappings.map((m) => m.targetAttributeName));
   const sent = flatValues(body, names);
   for (const name of names) if (sent[name] !== undefined) entry.modified(name, null, sent[name]);
-  link(rt, item, created.id, displayNameOf(created, item.kind) ?? displayNameOf(body, item.kind));
+  await link(rt, item, created.id, displayNameOf(created, item.kind) ?? displayNameOf(body, item.kind));
   entry.target(created.id, displayNameOf(created, item.kind) ?? displayNameOf(body, item.kind));
   entry.step('export', 'EntryExportAdd', 'success', `${item.kind} '${entry.sourceIdentity.displayName}' was created in ${rt.entryContext.targetSystem}`, { ReportableIdentifier: created.id });
   const record = recordOf(rt, item.kind, item.sourceId);
@@ -242,9 +242,9 @@ export function mappingOf(rt: CycleRuntime, kind: ObjectKind) {
   return kind === 'User' ? rt.userMapping : rt.groupMapping!;
 }
 
-function link(rt: CycleRuntime, item: WorkItem, targetId: string, displayName: string | undefined): void {
-  rt.store.recordLink(item.kind, item.sourceId, targetId, displayName);
+async function link(rt: CycleRuntime, item: WorkItem, targetId: string, displayName: string | undefined): Promise<void> {
   rt.owners.set(targetId, objectKey(item.kind, item.sourceId));
+  await rt.store.recordLink(item.kind, item.sourceId, targetId, displayName);
 }
 
 function displayNameOf(resource: ScimResource, kind: ObjectKind): string | undefined {

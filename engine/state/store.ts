@@ -4,9 +4,10 @@
  * a cycle, and `links.jsonl`, to which every acknowledged link (a create answered 201, a match) is
  * appended the moment it is known. A cycle killed with SIGKILL loses no link: the appended lines are
  * in the kernel's page cache, and reopening replays them over the last state.json. One runner per
- * state directory: a stale-aware lock (proper-lockfile) refuses a second one.
+ * state directory: a stale-aware lock (proper-lockfile) refuses a second one; the lock's owner (pid,
+ * host) is written beside it, so a rerun after kill -9 takes a dead process's lock over at once.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -25,8 +26,11 @@ export interface StateStore {
   readonly state: EngineState;
   /** the state directory, or undefined in memory */
   readonly dir: string | undefined;
-  /** records a link durably at once (before the cycle goes on) */
-  recordLink(kind: ObjectKind, sourceId: string, targetId: string, displayName?: string): void;
+  /**
+   * records a link at once: in memory, and appended to the link journal before the promise
+   * resolves (the write runs off the event loop; the object's walk waits for it)
+   */
+  recordLink(kind: ObjectKind, sourceId: string, targetId: string, displayName?: string): Promise<void>;
   save(): Promise<void>;
   /** replaces the whole state (restart with ConnectorDataStore) */
   replace(state: EngineState): void;
@@ -37,28 +41,21 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
   if (!options.dir) return memoryStore(emptyState(options.jobId));
   const dir = options.dir;
   mkdirSync(dir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, { lockfilePath: join(dir, 'runner.lock'), stale: 30_000, update: 5_000, realpath: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new StateLockedError(`state directory ${dir} is in use by another scimulator run (lock ${join(dir, 'runner.lock')})`);
-    }
-    throw error;
-  }
+  const release = await lockStateDir(dir);
   try {
     let state = await readState(join(dir, 'state.json'), options.jobId);
     state = await replayLinks(join(dir, 'links.jsonl'), state);
     const linksFile = join(dir, 'links.jsonl');
-    let fd = openSync(linksFile, 'a');
+    let links = await open(linksFile, 'a');
     const store: StateStore = {
       get state() {
         return state;
       },
       dir,
-      recordLink(kind, sourceId, targetId, displayName) {
+      async recordLink(kind, sourceId, targetId, displayName) {
         applyLink(state, kind, sourceId, targetId, displayName);
-        writeSync(fd, `${JSON.stringify({ k: kind, s: sourceId, t: targetId, ...(displayName ? { d: displayName } : {}) })}\n`);
+        // O_APPEND: concurrent appends land whole, one after another
+        await links.write(`${JSON.stringify({ k: kind, s: sourceId, t: targetId, ...(displayName ? { d: displayName } : {}) })}\n`);
       },
       async save() {
         const file = join(dir, 'state.json');
@@ -72,15 +69,15 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
         }
         await rename(tmp, file);
         // the links are in state.json now
-        closeSync(fd);
+        await links.close();
         await truncate(linksFile, 0);
-        fd = openSync(linksFile, 'a');
+        links = await open(linksFile, 'a');
       },
       replace(next) {
         state = next;
       },
       async close() {
-        closeSync(fd);
+        await links.close();
         await release();
       },
     };
@@ -91,6 +88,61 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
   }
 }
 
+const LOCK = 'runner.lock';
+/** who holds the lock: lets a rerun after kill -9 take over at once instead of waiting for staleness */
+const OWNER = 'runner.owner.json';
+
+async function lockStateDir(dir: string): Promise<() => Promise<void>> {
+  const lockfilePath = join(dir, LOCK);
+  const take = async () => {
+    const release = await lockfile.lock(dir, { lockfilePath, stale: 30_000, update: 5_000, realpath: false });
+    writeFileSync(join(dir, OWNER), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+    return async () => {
+      rmSync(join(dir, OWNER), { force: true });
+      await release();
+    };
+  };
+  try {
+    return await take();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const owner = lockOwner(dir);
+    // a runner killed with SIGKILL leaves its lock behind; a dead process on this host holds nothing
+    if (owner && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid)) {
+      rmSync(lockfilePath, { recursive: true, force: true });
+      try {
+        return await take();
+      } catch (retry) {
+        if ((retry as NodeJS.ErrnoException).code !== 'ELOCKED') throw retry;
+      }
+    }
+    const who = owner ? ` (pid ${owner.pid} on ${owner.host} since ${owner.since})` : '';
+    throw new StateLockedError(`state directory ${dir} is in use by another scimulator run${who} (lock ${lockfilePath})`);
+  }
+}
+
+function lockOwner(dir: string): { pid: number; host: string; since: string } | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(join(dir, OWNER), 'utf8')) as { pid?: unknown; host?: unknown; since?: unknown };
+    if (typeof owner.pid === 'number' && Number.isSafeInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string') {
+      return { pid: owner.pid, host: owner.host, since: typeof owner.since === 'string' ? owner.since : '?' };
+    }
+  } catch {
+    // no owner file (an older run, or one between taking the lock and writing it): not provably dead
+  }
+  return undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 function memoryStore(initial: EngineState): StateStore {
   let state = initial;
   return {
@@ -98,7 +150,7 @@ function memoryStore(initial: EngineState): StateStore {
       return state;
     },
     dir: undefined,
-    recordLink: (kind, sourceId, targetId, displayName) => applyLink(state, kind, sourceId, targetId, displayName),
+    recordLink: async (kind, sourceId, targetId, displayName) => applyLink(state, kind, sourceId, targetId, displayName),
     save: async () => {},
     replace: (next) => {
       state = next;
