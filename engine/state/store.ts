@@ -7,7 +7,8 @@
  * state directory: a stale-aware lock (proper-lockfile) refuses a second one; the lock's owner (pid,
  * host) is written beside it, so a rerun after kill -9 takes a dead process's lock over at once.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
