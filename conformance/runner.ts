@@ -73,7 +73,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   try {
-    const { discovery, problems } = await discoverWithRetry(raw, pacer, options, () => exchanges);
+    const { discovery, problems, retried } = await discoverWithRetry(raw, pacer, options, () => exchanges);
     const ctx = createRunContext({ client, anonymous, discovery, prefix: options.prefix ?? newPrefix(), timeoutMs, authenticated: options.client.auth !== undefined });
     const leftovers: string[] = [];
     const results: CheckResult[] = [];
@@ -93,7 +93,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       target: options.client.baseUrl, profile, ...(options.quirks ? { quirks: options.quirks } : {}),
       startedAt, durationMs: Math.round(performance.now() - started),
       features: [...discovery.features].sort(), summary: summarize(results), checks: results, leftovers,
-      discoveryProblems: problems, interrupted: results.length < selected.length,
+      discoveryProblems: problems, discoveryRetried: retried, interrupted: results.length < selected.length,
       fixed: results.filter((r) => r.status === 'passed' && baseline.has(r.id)).map((r) => r.id),
     };
   } finally {
@@ -120,7 +120,7 @@ export function summarize(results: readonly CheckResult[]): RunSummary {
  */
 async function discoverWithRetry(
   raw: ScimClient, pacer: Pacer, options: RunOptions, exchanges: () => Exchange[],
-): Promise<{ discovery: Discovery; problems: string[] }> {
+): Promise<{ discovery: Discovery; problems: string[]; retried: string[] }> {
   // five tries: a target whose discovery keeps failing is reported within seconds (or its Retry-After)
   const retrying = pacer.wrap(raw, { retryStatuses: DISCOVERY_RETRY, retryNetworkErrors: true, maxAttempts: 5 });
   const baseUrl = options.client.baseUrl;
@@ -138,12 +138,16 @@ async function discoverWithRetry(
   // The last exchange per URL tells whether the retries ended in an answer.
   const last = new Map<string, Exchange>();
   for (const e of exchanges().slice(before)) last.set(`${e.method} ${e.url}`, e);
+  const failed = (e: Exchange) => e.error !== undefined || (e.status !== undefined && DISCOVERY_RETRY.has(e.status));
   const problems: string[] = [];
   for (const [request, e] of last) {
     if (e.error !== undefined) problems.push(`${request}: ${e.error}`);
-    else if (e.status !== undefined && DISCOVERY_RETRY.has(e.status)) problems.push(`${request}: still ${e.status} after retrying`);
+    else if (failed(e)) problems.push(`${request}: still ${e.status} after retrying`);
   }
-  return { discovery, problems };
+  // what went wrong before a retry succeeded is reported too: a flaky target should know
+  const retried = exchanges().slice(before).filter((e) => failed(e) && last.get(`${e.method} ${e.url}`) !== e)
+    .map((e) => `${e.method} ${e.url}: ${e.error ?? e.status}, retried`);
+  return { discovery, problems, retried };
 }
 
 function lastTo(exchanges: readonly Exchange[], suffix: string): Exchange | undefined {

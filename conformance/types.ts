@@ -127,6 +127,8 @@ export interface RunResult {
   leftovers: string[];
   /** discovery requests that still failed after retrying; checks that needed their answer were not run */
   discoveryProblems: string[];
+  /** discovery requests that failed at first and answered when retried */
+  discoveryRetried: string[];
   /** stopped by an interrupt (SIGINT) before every selected check had run */
   interrupted: boolean;
   /** baseline checks that passed this time */

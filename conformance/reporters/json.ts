@@ -8,7 +8,7 @@ export function formatJson(run: RunResult): string {
   return `${JSON.stringify({
     tool: run.tool, target: run.target, profile: run.profile, ...(run.quirks ? { quirks: run.quirks } : {}),
     startedAt: run.startedAt, durationMs: run.durationMs, features: run.features,
-    summary: run.summary, discoveryProblems: run.discoveryProblems, interrupted: run.interrupted, fixed: run.fixed,
+    summary: run.summary, discoveryProblems: run.discoveryProblems, discoveryRetried: run.discoveryRetried, interrupted: run.interrupted, fixed: run.fixed,
     checks: run.checks.map((r) => ({
       id: r.id, title: r.title, area: r.area, level: r.level, spec: r.spec, status: r.status, reason: r.reason ?? null,
       ...(r.expected !== undefined ? { expected: r.expected } : {}),

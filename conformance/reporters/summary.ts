@@ -24,6 +24,7 @@ export function noticeLines(run: RunResult): string[] {
   if (run.discoveryProblems.length) {
     lines.push(`discovery failed even after retrying, so ${run.summary.notRun} check(s) were not run: ${run.discoveryProblems.join('; ')}`);
   }
+  if (run.discoveryRetried.length) lines.push(`discovery needed retries (the answers came in the end): ${run.discoveryRetried.join('; ')}`);
   if (run.interrupted) lines.push('interrupted: the run stopped before every selected check had run (partial report)');
   if (run.fixed.length) lines.push(`fixed since the baseline (now passing): ${run.fixed.join(', ')}`);
   return lines;

@@ -139,6 +139,7 @@ describe('scimulator conformance (child process)', function () {
       const retried = await runCli(['conformance', once.url, '--token', target.token, '--only', 'patch-replace-attribute', '--format', 'json']);
       expect(retried.code, retried.stderr).to.equal(0);
       expect(JSON.parse(retried.stdout).checks[0]).to.include({ status: 'passed' });
+      expect(JSON.parse(retried.stdout).discoveryRetried).to.have.length(1).and.to.match(/\/ServiceProviderConfig: 500, retried$/);
       const failing = await runCli(['conformance', always.url, '--token', target.token, '--only', 'patch-replace-attribute,users-create-201']);
       expect(failing.code).to.equal(1);
       expect(failing.stdout).to.match(/discovery failed even after retrying, so 1 check\(s\) were not run: GET .*\/ServiceProviderConfig: still 500/);

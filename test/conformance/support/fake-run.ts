@@ -4,7 +4,7 @@ import type { RunResult } from '../../../conformance/index.js';
 export function fakeRun(): RunResult {
   return {
     tool: { name: 'scimulator', version: '9.9.9' }, target: 'http://127.0.0.1:1/scim/v2', profile: 'all', startedAt: '2025-01-01T00:00:00.000Z', durationMs: 1234,
-    features: ['filter', 'patch'], leftovers: [], discoveryProblems: [], interrupted: false, fixed: [],
+    features: ['filter', 'patch'], leftovers: [], discoveryProblems: [], discoveryRetried: [], interrupted: false, fixed: [],
     summary: { passed: 1, failed: 1, skipped: 1, notRun: 0, mustFailed: 1, mustNotRun: 0, knownFailures: 0 },
     checks: [
       { id: 'users-create-201', title: 'create', area: 'users', level: 'MUST', spec: 'RFC 7644 §3.3', status: 'passed', durationMs: 3 },
