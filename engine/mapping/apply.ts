@@ -9,7 +9,8 @@
  *   a second round-trip once the referenced object's target id is known (§2.8);
  * - an expression that fails is listed in `errors` with its attribute; the engine escrows the object.
  */
-import { evaluate, evaluateAsync, isExpressionError } from '../expressions/index.js';
+import { evaluate, evaluateAsync, isExpressionError, parse } from '../expressions/index.js';
+import type { ExpressionNode, ParseOptions } from '../expressions/index.js';
 import { coerceToTarget, emptyResource, place } from './build-resource.js';
 import { sourceExpression } from './source-expression.js';
 import { parseTargetPath } from './target-path.js';
@@ -51,8 +52,26 @@ const DEFAULT_REFERENCES = new Set(['urn:ietf:params:scim:schemas:extension:ente
 
 type Evaluation = { readonly ok: EvaluationResult } | { readonly error: unknown } | { readonly skip: true };
 
+/**
+ * Parsed expressions by text: a cycle maps every object with the same few dozen expressions, and
+ * parsing them anew each time was most of mapObject's cost. Bounded; syntax errors are not kept.
+ */
+const PARSED = new Map<string, ExpressionNode>();
+const PARSED_MAX = 10_000;
+
+function parsed(text: string, options: ParseOptions | undefined): ExpressionNode {
+  const key = options ? `${options.maxLength ?? ''}:${options.maxDepth ?? ''}:${text}` : text;
+  let node = PARSED.get(key);
+  if (!node) {
+    node = parse(text, options);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(key, node);
+  }
+  return node;
+}
+
 export function mapObject(source: SourceObject, mapping: ObjectMapping, options: MapObjectOptions): MappedObject {
-  const evaluations = flowing(mapping, options.mode).map((m) => [m, run(m, (text) => evaluate(text, source, options.context))] as const);
+  const evaluations = flowing(mapping, options.mode).map((m) => [m, run(m, (text) => evaluate(parsed(text, options.context?.parse), source, options.context))] as const);
   return assemble(mapping, evaluations, options);
 }
 
@@ -63,7 +82,7 @@ export async function mapObjectAsync(source: SourceObject, mapping: ObjectMappin
     let evaluation = immediate(m);
     if (evaluation === undefined) {
       try {
-        evaluation = { ok: await evaluateAsync(sourceExpression(m.source!), source, options.context) };
+        evaluation = { ok: await evaluateAsync(parsed(sourceExpression(m.source!), options.context?.parse), source, options.context) };
       } catch (error) {
         evaluation = { error };
       }

@@ -20,8 +20,23 @@ export interface TargetPath {
 const CORE = new Set<string>([URN.User.toLowerCase(), URN.Group.toLowerCase()]);
 const KNOWN_URNS = [URN.User, URN.Group, URN.EnterpriseUser];
 
+/**
+ * Target attribute names come from a mapping's few dozen entries and are read for every object of
+ * every cycle: each name is parsed once (results are frozen, so sharing them is safe).
+ */
+const CACHE = new Map<string, TargetPath | undefined>();
+const CACHE_MAX = 10_000;
+
 /** The path, or undefined when the name is not one Entra can send. */
 export function parseTargetPath(name: string): TargetPath | undefined {
+  if (CACHE.has(name)) return CACHE.get(name);
+  const path = parseUncached(name);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(name, path === undefined ? undefined : Object.freeze({ ...path, ...(path.filter ? { filter: Object.freeze({ ...path.filter }) } : {}) }));
+  return CACHE.get(name);
+}
+
+function parseUncached(name: string): TargetPath | undefined {
   let parsed;
   try {
     parsed = parseAttributePath(name, { knownUrns: KNOWN_URNS });
