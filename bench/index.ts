@@ -19,6 +19,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Command, CommanderError, Option } from 'commander';
+import { integerArgument } from '../cli/arguments.js';
 import type { Result } from 'autocannon';
 import { nodeArgs, rssBytes, settle, startChild } from './child.js';
 import type { Child } from './child.js';
@@ -34,20 +36,19 @@ interface Args {
   json?: string;
 }
 
+/** The CLI's own argument parser (commander), so `npm run bench -- --help` prints usage. */
 function parseArgs(argv: string[]): Args {
-  const args: Args = { users: 100_000, duration: 6, connections: 50 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--json') args.json = value;
-    else if (flag === '--users' || flag === '--duration' || flag === '--connections') {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`);
-      args[flag.slice(2) as 'users' | 'duration' | 'connections'] = n;
-    } else throw new Error(`unknown flag ${flag}`);
-  }
-  return args;
+  const program = new Command()
+    .name('npm run bench --')
+    .description('throughput and latency of scimulator serve under autocannon, list order then reverse order')
+    .addOption(new Option('--users <n>', 'users seeded into the target').default(100_000).argParser(integerArgument('--users', 1, 10_000_000)))
+    .addOption(new Option('--duration <s>', 'seconds measured per scenario half').default(6).argParser(integerArgument('--duration', 1, 3600)))
+    .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
+    .option('--json <file>', 'also write the results as JSON to this file')
+    .exitOverride()
+    .parse(argv, { from: 'user' });
+  const opts = program.opts<{ users: number; duration: number; connections: number; json?: string }>();
+  return { users: opts.users, duration: opts.duration, connections: opts.connections, ...(opts.json ? { json: opts.json } : {}) };
 }
 
 const TOKEN = 'bench-token';
@@ -169,6 +170,11 @@ function parseSeedMs(banner: readonly string[]): number | undefined {
 }
 
 main().catch((error: unknown) => {
+  // --help is "an error" to commander that has already printed the usage; a bad flag has printed its line
+  if (error instanceof CommanderError) {
+    process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2;
+    return;
+  }
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
