@@ -8,11 +8,16 @@
  * longer running on this host is stale at once.
  */
 import { hostname } from 'node:os';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 
-const STALE_MS = 10_000;
+// A lock is refreshed every UPDATE_MS and counts as stale (for a holder whose pid cannot be
+// checked: another host, or no owner file) after STALE_MS without a refresh. Generous, because a
+// seeding or snapshotting holder can keep its event loop busy for seconds on a loaded machine,
+// and a late refresh makes proper-lockfile declare the lock compromised.
+const STALE_MS = 120_000;
+const UPDATE_MS = 10_000;
 
 /** The db file is held by another process (or another store in this one). */
 export class StoreLockedError extends Error {
@@ -58,8 +63,9 @@ function running(pid: number): boolean {
  * Takes the lock on `file` (which need not exist yet). `onCompromised` is called if the lock is
  * lost while held (its directory removed, or its refresh failing): the store must stop writing.
  */
-export async function lockDbFile(file: string, onCompromised: (error: Error) => void): Promise<HeldLock> {
-  const options = { realpath: false, stale: STALE_MS, onCompromised, lockfilePath: lockDirectory(file) };
+export async function lockDbFile(file: string, onCompromised: (error: Error) => void, timing: { staleMs?: number; updateMs?: number } = {}): Promise<HeldLock> {
+  const staleMs = timing.staleMs ?? STALE_MS;
+  const options = { realpath: false, stale: staleMs, update: timing.updateMs ?? UPDATE_MS, onCompromised, lockfilePath: lockDirectory(file) };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(file, options);
@@ -69,8 +75,9 @@ export async function lockDbFile(file: string, onCompromised: (error: Error) => 
     if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') throw error;
     const holder = await readHolder(file);
     // killed without releasing (kill -9): its pid is gone (or the lock went stale), it is ours to clear
-    const gone = holder?.pid !== undefined && holder.host === hostname() && !running(holder.pid);
-    if (!gone && !(await isStale(file))) throw new StoreLockedError(file, holder);
+    const local = holder?.pid !== undefined && holder.host === hostname();
+    // a live holder on this host is never overridden, however late its refresh
+    if (local ? running(holder.pid!) : !(await isStale(file, staleMs))) throw new StoreLockedError(file, holder);
     await rm(lockDirectory(file), { recursive: true, force: true });
     try {
       release = await lockfile.lock(file, options);
@@ -79,7 +86,11 @@ export async function lockDbFile(file: string, onCompromised: (error: Error) => 
       throw again;
     }
   }
+  // Writing into the directory moves its mtime, which proper-lockfile checks as the sign that
+  // the lock is still its own: the mtime it took is put back.
+  const taken = await stat(lockDirectory(file));
   await writeFile(join(lockDirectory(file), 'owner.json'), `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })}\n`);
+  await utimes(lockDirectory(file), taken.atime, taken.mtime);
   let released = false;
   return {
     async release() {
@@ -92,9 +103,9 @@ export async function lockDbFile(file: string, onCompromised: (error: Error) => 
   };
 }
 
-async function isStale(file: string): Promise<boolean> {
+async function isStale(file: string, staleMs: number): Promise<boolean> {
   try {
-    return Date.now() - (await stat(lockDirectory(file))).mtimeMs > STALE_MS;
+    return Date.now() - (await stat(lockDirectory(file))).mtimeMs > staleMs;
   } catch {
     return true;
   }

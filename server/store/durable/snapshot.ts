@@ -14,11 +14,13 @@
  */
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { StoredResource } from '../types.js';
 import { syncDirectory } from './fsync.js';
+import { readStreamedDocument } from './snapshot-reader.js';
+import type { StreamedDocument } from './snapshot-reader.js';
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -32,7 +34,7 @@ export interface SnapshotData {
 /** Records serialised per event-loop turn. */
 const CHUNK = 1000;
 
-/** A lowdb adapter: atomic, durable, chunked JSON writes; whole-file JSON reads. */
+/** A lowdb adapter: atomic, durable, chunked JSON writes; streamed, record-by-record reads. */
 export class SnapshotAdapter implements Adapter<SnapshotData> {
   readonly file: string;
   readonly tempFile: string;
@@ -45,24 +47,23 @@ export class SnapshotAdapter implements Adapter<SnapshotData> {
   }
 
   async read(): Promise<SnapshotData | null> {
-    let text: string;
+    let doc: StreamedDocument;
     try {
-      text = await readFile(this.file, 'utf8');
+      // streamed record by record: one string of the whole file fails past ~500k users
+      doc = await readStreamedDocument(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (error instanceof SyntaxError) throw new Error(`${this.file}: the snapshot is not valid JSON (${error.message})`);
       throw error;
     }
-    let data: SnapshotData;
-    try {
-      data = JSON.parse(text) as SnapshotData;
-    } catch (error) {
-      throw new Error(`${this.file}: the snapshot is not valid JSON (${(error as Error).message})`);
-    }
-    if (data?.version !== SNAPSHOT_FORMAT || !Number.isSafeInteger(data.seq) || !Array.isArray(data.users) || !Array.isArray(data.groups)) {
+    const head = doc.skeleton as { version?: unknown; seq?: unknown } | null;
+    const users = doc.arrays.get('users');
+    const groups = doc.arrays.get('groups');
+    if (head?.version !== SNAPSHOT_FORMAT || !Number.isSafeInteger(head.seq) || !users || !groups) {
       throw new Error(`${this.file}: not a scimulator snapshot (format ${SNAPSHOT_FORMAT})`);
     }
-    this.bytes = Buffer.byteLength(text);
-    return data;
+    this.bytes = doc.bytes;
+    return { version: SNAPSHOT_FORMAT, seq: head.seq as number, users: users as StoredResource[], groups: groups as StoredResource[] };
   }
 
   async write(data: SnapshotData): Promise<void> {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableStore, StoreLockedError } from '../../../server/store/index.js';
+import { lockDbFile } from '../../../server/store/durable/lock.js';
 import { BASE_URL, user } from './support/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -35,6 +36,16 @@ describe('server/store/durable/lock', () => {
     const second = await createDurableStore({ file, baseUrl: BASE_URL });
     expect(second.count('User')).to.equal(1);
     await second.close();
+  });
+
+  it('should keep a held lock its own across refreshes (the owner file does not look like a takeover)', async function () {
+    this.timeout(10_000);
+    const file = join(dir, 'held.json');
+    let compromised: Error | undefined;
+    const lock = await lockDbFile(file, (error) => (compromised = error), { staleMs: 2_000, updateMs: 1_000 });
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    expect(compromised?.message).to.equal(undefined);
+    await lock.release();
   });
 
   it('should make a second `serve` on the same --db exit 2 with one line naming the holder, and let a restart after kill -9 in', async function () {
