@@ -19,15 +19,18 @@ import type { ProvisioningLogEntry } from '../../../../engine/logs/types.js';
 
 export const GROUP_ASSIGNED = 'g-assigned';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type TestUser = Mutable<DirectoryUser>;
+
 /** A mutable directory: the test edits it, the engine reads a copy at each cycle. */
 export interface TestDirectory {
-  users: (DirectoryUser & Record<string, unknown>)[];
-  groups: (DirectoryGroup & { members: string[] })[];
+  users: TestUser[];
+  groups: (Mutable<DirectoryGroup> & { members: string[] })[];
   appRoles: { id: string; value: string; displayName: string }[];
   appRoleAssignments: AppRoleAssignment[];
 }
 
-export function user(n: number | string, extra: Partial<DirectoryUser> & Record<string, unknown> = {}): DirectoryUser & Record<string, unknown> {
+export function user(n: number | string, extra: Partial<TestUser> = {}): TestUser {
   const id = `u${n}`;
   return {
     id,
@@ -84,10 +87,17 @@ export async function startHarness(options: { quirks?: string | QuirkProfile; to
   const target = await startEmbeddedTarget({ clock: time.clock, journal: 5000, ...(options.quirks ? { quirks: options.quirks } : {}), ...(options.token ? { token: options.token } : {}) });
   const scim = createScimClient({ baseUrl: target.url, auth: { type: 'bearer', token: target.token }, timeoutMs: 5000 });
   let since = 0;
-  const listAll = async (endpoint: string, excluded?: string) => {
-    const res = await scim.list(endpoint, { count: 1000, ...(excluded ? { excludedAttributes: excluded } : {}) });
-    if (res.status !== 200) throw new Error(`GET ${endpoint} answered ${res.status}`);
-    return (res.body.Resources ?? []) as ScimResource[];
+  // every page (the target caps a page), oldest first
+  const listAll = async (endpoint: string) => {
+    const all: ScimResource[] = [];
+    for (let startIndex = 1; ; ) {
+      const res = await scim.list(endpoint, { startIndex, count: 1000 });
+      if (res.status !== 200) throw new Error(`GET ${endpoint} answered ${res.status}`);
+      const page = (res.body.Resources ?? []) as ScimResource[];
+      all.push(...page);
+      startIndex += page.length;
+      if (page.length === 0 || all.length >= res.body.totalResults) return all;
+    }
   };
   const harness: Harness = {
     target,
