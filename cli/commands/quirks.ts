@@ -10,6 +10,8 @@ import { ExitError, EXIT } from '../exit-error.js';
 
 export interface QuirksOptions {
   cwd: string;
+  /** machine-readable output */
+  json?: boolean;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
 }
@@ -21,13 +23,13 @@ export function register(program: Command): void {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
   });
-  quirks.command('list').description('the bundled profiles, with the quirks each turns on').action(async () => {
-    await listProfiles(io());
+  quirks.command('list').description('the bundled profiles, with the quirks each turns on').option('--json', 'print a JSON array').action(async (opts: { json?: boolean }) => {
+    await listProfiles({ ...io(), json: Boolean(opts.json) });
   });
-  quirks.command('show').argument('<name|file>', 'a bundled profile name or a profile file').description('print a profile as JSON').action(async (name: string) => {
+  quirks.command('show').argument('<name|file>', 'a bundled profile name or a profile file').description('print a profile as JSON').option('--json', 'the same JSON (accepted for symmetry with list)').action(async (name: string) => {
     await showProfile(name, io());
   });
-  quirks.command('validate').argument('<file>', 'a profile file').description('check a profile; exit 1 with every reason when invalid').action(async (file: string) => {
+  quirks.command('validate').argument('<name|file>', 'a bundled profile name or a profile file').description('check a profile; exit 1 with every reason when invalid').action(async (file: string) => {
     await validateProfile(file, io());
   });
 }
@@ -38,6 +40,10 @@ export async function listProfiles(options: QuirksOptions): Promise<{ name: stri
   for (const name of await listBundledProfiles()) {
     const profile = await loadQuirkProfile(name);
     rows.push({ name, active: activeQuirks(profile), description: profile.description });
+  }
+  if (options.json) {
+    options.stdout(JSON.stringify(rows, null, 2));
+    return rows;
   }
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const r of rows) options.stdout(`${r.name.padEnd(width)}  ${r.active.length ? r.active.join(', ') : '(nothing on)'}\n${' '.repeat(width + 2)}${r.description}`);
@@ -58,10 +64,12 @@ export async function showProfile(nameOrFile: string, options: QuirksOptions): P
 
 /** Exit 0 when valid; 1 (with every reason on stderr) when not; 2 when the file cannot be read. */
 export async function validateProfile(file: string, options: QuirksOptions): Promise<{ ok: boolean; errors: string[] }> {
-  const { validateQuirkProfile, activeQuirks } = await import('../../server/quirks/index.js');
+  const { validateQuirkProfile, activeQuirks, profileLocation } = await import('../../server/quirks/index.js');
+  // a bundled profile's name reads the bundled file; anything else is a path
+  const location = profileLocation(file) === file ? resolve(options.cwd, file) : profileLocation(file);
   let text: string;
   try {
-    text = await readFile(resolve(options.cwd, file), 'utf8');
+    text = await readFile(location, 'utf8');
   } catch (error) {
     throw new ExitError(EXIT.usage, `cannot read ${file}: ${(error as Error).message}`);
   }
