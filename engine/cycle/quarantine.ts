@@ -8,6 +8,7 @@
  */
 import type { QuarantineInfo, QuarantineReason } from '../api.js';
 import type { JobSettings } from '../job/settings.js';
+import { objectKey } from '../state/types.js';
 import type { EngineState } from '../state/types.js';
 import { DAY } from '../job/duration.js';
 
@@ -19,9 +20,13 @@ export interface QuarantineCause {
 
 export function escrowCause(state: EngineState, settings: JobSettings): QuarantineCause | undefined {
   const escrows = Object.values(state.escrows);
-  const failures = escrows.filter((e) => !e.reference).length;
+  const failing = new Set(Object.entries(state.escrows).filter(([, e]) => !e.reference).map(([key]) => key));
+  const failures = failing.size;
   const all = escrows.length;
-  const objects = Object.values(state.users).filter((r) => r.targetId).length + Object.values(state.groups).filter((r) => r.targetId).length;
+  // the healthy objects: linked and not failing (a failing linked object counts once, as a failure)
+  const healthy = (kind: 'User' | 'Group', records: EngineState['users']) =>
+    Object.entries(records).filter(([id, r]) => r.targetId && !failing.has(objectKey(kind, id))).length;
+  const objects = healthy('User', state.users) + healthy('Group', state.groups);
   const q = settings.quarantine;
   if (all > q.absoluteMax) {
     return { reason: 'EncounteredTotalEscrowThreshold', code: 'EscrowThresholdExceeded', message: `${all} objects are failing (including reference failures), more than ${q.absoluteMax}.` };
