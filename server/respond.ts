@@ -24,6 +24,8 @@ export function sendScim(res: Response, status: number, body: unknown, options?:
   if (options?.etag) headers.push('ETag', options.etag);
   if (options?.location) headers.push('Location', options.location);
   res.locals.scimBody = body;
+  // for the journal: headers given to writeHead do not show in res.getHeaders()
+  res.locals.scimHeaders = headers;
   res.writeHead(status, headers);
   res.end(text);
 }

@@ -62,12 +62,18 @@ export interface JournalEntry {
   requestBody?: unknown;
   responseBody?: unknown;
   quirk?: string;
+  /** headers as received and as sent, secrets redacted */
+  requestHeaders?: Record<string, unknown>;
+  responseHeaders?: Record<string, unknown>;
+  /** a call to /_admin (filter these out with `GET /_admin/requests?admin=false`) */
+  admin?: boolean;
 }
 
 export interface RequestJournal {
   /** express middleware mounted first: records every request/response (secrets redacted) */
   readonly middleware: RequestHandler;
-  list(options: { limit?: number; since?: number }): JournalEntry[];
+  /** `admin`: only admin calls (true) or only the others (false) */
+  list(options: { limit?: number; since?: number; admin?: boolean }): JournalEntry[];
   clear(): void;
   close(): Promise<void>;
 }

@@ -43,7 +43,10 @@ export function adminRouter(ctx: TargetContext): Router {
     if (!ctx.journal) throw ScimError.notFound('The request journal is off: start the target with a journal');
     const limit = optionalInteger(req.query.limit, 'limit');
     const since = optionalInteger(req.query.since, 'since');
-    sendScim(res, 200, { entries: ctx.journal.list({ limit, since }) });
+    // ?admin=false leaves out the admin calls (resets, quirk swaps, sign-ins); ?admin=true keeps only them
+    const raw = req.query.admin;
+    if (raw !== undefined && raw !== 'true' && raw !== 'false') throw ScimError.invalidValue('admin must be true or false');
+    sendScim(res, 200, { entries: ctx.journal.list({ limit, since, admin: raw === undefined ? undefined : raw === 'true' }) });
   });
 
   router.post('/signin', async (req, res) => {
