@@ -10,8 +10,16 @@ import type { AddressInfo } from 'node:net';
 import { createServer, currentQuirks, SCIM_BASE_PATH } from './app.js';
 import type { ServerOptions } from './app.js';
 import type { ResourceStore } from './store/types.js';
+import type { RequestJournal } from './quirks/types.js';
+import { createRequestJournal } from './journal/journal.js';
 
-export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl'> {
+export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl' | 'journal'> {
+  /**
+   * The request journal behind GET /_admin/requests. On by default (an in-memory ring bounded in
+   * entries and bytes, as WireMock and Mockoon keep theirs); a journal of your own (e.g. with a
+   * file), or `false` for none (`serve --no-journal`).
+   */
+  journal?: RequestJournal | false;
   host?: string;
   port?: number;
   store: ResourceStore | ((baseUrl: string, rules: QuirkStoreRules) => ResourceStore | Promise<ResourceStore>);
@@ -81,8 +89,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await new Promise((resolve) => http.close(resolve));
     throw error;
   }
-  const { host: _h, port: _p, prepare: _prep, headersTimeout: _ht, requestTimeout: _rt, publicUrl: _pu, ...rest } = options;
-  const created = createServer({ ...rest, store, baseUrl: url });
+  const { host: _h, port: _p, prepare: _prep, headersTimeout: _ht, requestTimeout: _rt, publicUrl: _pu, journal: given, ...rest } = options;
+  const journal = given === false ? undefined : (given ?? createRequestJournal());
+  const created = createServer({ ...rest, journal, store, baseUrl: url });
   app = created;
   handler = created;
   for (const [req, res] of early.splice(0)) created(req, res);
@@ -101,7 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           setTimeout(() => http.closeAllConnections(), 1_000).unref();
         });
         await store.close();
-        await options.journal?.close();
+        await journal?.close();
       })()),
   };
 }
