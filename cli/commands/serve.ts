@@ -31,7 +31,8 @@ export interface ServeOptions {
   quirks?: string;
   seedUsers?: number;
   maxBody?: number;
-  journal?: string;
+  /** a file the journal is appended to as well; false: no journal at all */
+  journal?: string | false;
   /** the URL clients reach the server at: Location headers and meta.location use it */
   publicUrl?: string;
   /** no per-request log line */
@@ -70,6 +71,7 @@ export function register(program: Command): void {
     .addOption(new Option('--seed-users <n>', 'fill an empty store with N users').argParser(integerArgument('--seed-users', 0, 10_000_000)).env('SCIMULATOR_SEED_USERS'))
     .addOption(new Option('--max-body <bytes>', 'largest request body accepted (default 5 MB)').argParser(integerArgument('--max-body', 1, 1 << 30)).env('SCIMULATOR_MAX_BODY'))
     .addOption(new Option('--journal <file>', 'append every request/response to this NDJSON file').env('SCIMULATOR_JOURNAL'))
+    .addOption(new Option('--no-journal', 'keep no request journal (it is on by default, in memory: GET /_admin/requests)'))
     .addOption(new Option('--quiet', 'no per-request log line on the terminal').env('SCIMULATOR_QUIET'))
     .action(async (opts: Record<string, unknown>) => {
       await serve({
@@ -82,7 +84,7 @@ export function register(program: Command): void {
         quirks: opts.quirks as string | undefined,
         seedUsers: opts.seedUsers as number | undefined,
         maxBody: opts.maxBody as number | undefined,
-        journal: opts.journal as string | undefined,
+        journal: opts.journal as string | false | undefined,
         publicUrl: opts.publicUrl as string | undefined,
         quiet: Boolean(opts.quiet),
         logRequests: Boolean(process.stderr.isTTY),
@@ -124,7 +126,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       auth: { bearer: [token], basic: options.basic ? [options.basic] : undefined },
       maxBodyBytes: options.maxBody,
       quirks,
-      journal,
+      journal: options.journal === false ? false : journal,
       log: options.stderr,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.logRequests && !options.quiet ? { onRequest: (e: RequestLogEntry) => options.stderr(requestLine(e)) } : {}),
