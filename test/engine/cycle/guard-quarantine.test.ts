@@ -124,6 +124,20 @@ describe('engine e2e: quarantine', () => {
     expect(await h.signin('user1@contoso.com')).to.equal(200);
   });
 
+  it('a probe answered 404 (not a SCIM endpoint): Quarantine with a compliance failure, nothing written', async () => {
+    const dir = directory({ users: [user(1)], direct: ['u1'] });
+    const base = jobConfig(h, { provisionGroups: false });
+    const wrongPath = { ...base, target: { ...base.target, url: h.target.url.replace(/\/scim\/v2$/, '/not-scim') } };
+    const job = await openJob(wrongPath, { clock: h.time.clock, sleep: h.time.sleep, memoryState: true, loadDirectory: () => structuredClone(dir) });
+    const r = await job.run();
+    await job.close();
+    expect(r.state).to.equal('Failed');
+    expect(r.error?.code).to.equal('SystemForCrossDomainIdentityManagementServiceIncompatible');
+    expect(r.status.code).to.equal('Quarantine');
+    expect(r.status.quarantine?.reason).to.equal('EncounteredQuarantineException');
+    expect(h.journalSince().map((j) => `${j.method} ${j.status}`)).to.deep.equal(['GET 404']);
+  });
+
   it('writes refused with low escrow thresholds: EncounteredEscrowProportionThreshold; 29 days on → Disabled; a fixed target and restart → Active', async () => {
     const dir = directory({ users: [1, 2, 3].map((n) => user(n)), direct: ['u1', 'u2', 'u3'] });
     const job = await openTestJob(h, () => dir, { provisionGroups: false, quarantine: { minFailures: 1, failureRatio: 0.1 } }, { stateDir });
