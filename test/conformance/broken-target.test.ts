@@ -59,14 +59,14 @@ describe('conformance against broken targets', function () {
 
   it('should fail the probe, zero-result and filtered-delete checks when an empty filter result answers 404 (ENTRA-SPEC §6.3)', async () => {
     expect((await broken('empty-filter-404')).sort()).to.deep.equal([
-      'delete-user-not-found-by-filter', 'entra-probe-group', 'entra-probe-user', 'filter-external-id-case-exact', 'filter-zero-results', 'throughput-25-rps',
+      'delete-user-not-found-by-filter', 'entra-probe-group', 'entra-probe-user', 'filter-and-both', 'filter-external-id-case-exact', 'filter-zero-results', 'throughput-25-rps',
     ]);
   });
 
   it('should fail every filter-dependent check when filters are ignored (RFC 7644 §3.4.2.2)', async () => {
     const failed = await broken('ignore-filter');
     const filterChecks = failed.filter((id) => id.startsWith('filter-'));
-    expect(filterChecks).to.have.length(25);
+    expect(filterChecks).to.have.length(26);
     expect(failed.filter((id) => !/^(filter|paging|sort|projection)-/.test(id)).sort()).to.deep.equal([
       'delete-user-not-found-by-filter', 'robust-filter-garbage', 'uniqueness-no-duplicate-stored',
     ]);
