@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { memberDelta } from '../../../server/store/member-delta.js';
 import { createDurableStore, createMemoryStore } from '../../../server/store/index.js';
 import type { ResourceStore } from '../../../server/store/index.js';
+import type { ScimResource } from '../../../scim/types.js';
 import { BASE_URL, expectScim, group, patchOp, target, user } from '../helpers.js';
 import type { TestTarget } from '../helpers.js';
 
@@ -95,7 +96,7 @@ describe('server/store member deltas', () => {
     const file = join(dir, 'db.json');
     try {
       const store = await createDurableStore({ file, baseUrl: BASE_URL });
-      const users = await store.createMany!('User', Array.from({ length: 20_002 }, (_, i) => user(`big${i}@example.com`)));
+      const users = await store.createMany!('User', Array.from({ length: 20_002 }, (_, i) => user(`big${i}@example.com`) as ScimResource));
       const ids = users.map((u) => u.id);
       const t = target({ store });
       const gid = (await t.post('/Groups', group('Big', { members: ids.slice(0, 20_000).map((value) => ({ value })) })).expect(201)).body.id;
