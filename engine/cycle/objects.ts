@@ -12,6 +12,7 @@ import { mapObject } from '../mapping/index.js';
 import { flatValues } from '../mapping/flat-values.js';
 import type { MappedObject } from '../mapping/index.js';
 import { attributeOps, createGroupBody, createUserBody } from '../wire/dialect.js';
+import type { AttributeChange } from '../wire/dialect.js';
 import { objectKey } from '../state/types.js';
 import type { ObjectKind, ObjectRecord } from '../state/types.js';
 import { EntryBuilder } from './entry.js';
@@ -170,7 +171,7 @@ async function updateFrom(rt: CycleRuntime, item: WorkItem, entry: EntryBuilder,
       rt.currentManagers.set(item.sourceId, typeof value === 'string' && value !== '' ? value : null);
     }
   }
-  const changes: { path: string; value: unknown }[] = [];
+  const changes: AttributeChange[] = [];
   for (const name of names) {
     const want = desired[name];
     // Entra never clears: a value that became null is not sent (§2.7)
@@ -179,7 +180,7 @@ async function updateFrom(rt: CycleRuntime, item: WorkItem, entry: EntryBuilder,
     if (same(want, now[name], caseExact)) continue;
     const drift = record.drift?.[name];
     if (drift && same(drift.sent, want, true) && same(drift.stored, now[name], true)) continue;
-    changes.push({ path: name, value: want });
+    changes.push({ path: name, value: want, ...(now[name] === undefined || now[name] === null ? { isNew: true } : {}) });
   }
   if (changes.length === 0) {
     entry.step('processing', 'EntrySynchronizationSkip', 'skipped', `The state of the ${item.kind.toLowerCase()} in both the source and target systems already match.`, { SkipReason: 'RedundantExport' });

@@ -22,6 +22,8 @@ export type PatchDialect = 'legacy' | 'compliant';
 export interface AttributeChange {
   readonly path: string;
   readonly value: unknown;
+  /** the target holds no value yet: a simple path gets `Add` rather than `Replace` (§6.5) */
+  readonly isNew?: boolean;
 }
 
 export const MANAGER_PATH = `${URN.EnterpriseUser}:manager`;
@@ -65,13 +67,16 @@ const cleared = (value: unknown): boolean => value === null || value === undefin
 export function attributeOps(changes: readonly AttributeChange[], dialect: PatchDialect): PatchOperation[] {
   const ops: PatchOperation[] = [];
   let combined: Record<string, unknown> | undefined;
-  for (const { path, value } of changes) {
+  for (const { path, value, isNew } of changes) {
     const target = parseTargetPath(path);
     if (target === undefined) throw new TypeError(`not a target attribute name Entra can send: ${JSON.stringify(path)}`);
     if (cleared(value)) {
       ops.push({ op: op(dialect, 'remove'), path });
     } else if (dialect === 'legacy' || target.filter !== undefined) {
-      ops.push({ op: op(dialect, 'replace'), path, value: wireValue(value, dialect) });
+      // §6.5: "Add single-value string", "Extension attribute add"; a filter path keeps Replace,
+      // which creates the filtered element when missing
+      const name = isNew && target.filter === undefined ? 'add' : 'replace';
+      ops.push({ op: op(dialect, name), path, value: wireValue(value, dialect) });
     } else {
       if (combined === undefined) {
         // the one path-less replace sits where its first attribute came

@@ -158,7 +158,7 @@ describe('engine e2e: quirk profiles', () => {
       const changed = await job.run();
       expect(summary(changed)).to.deep.equal(['uL:update:success']);
       const patches = h.journalSince().filter((j) => j.method === 'PATCH');
-      expect(patches.map((p) => p.requestBody)).to.deep.equal([{ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'title', value: 'Engineer' }] }]);
+      expect(patches.map((p) => p.requestBody)).to.deep.equal([{ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Add', path: 'title', value: 'Engineer' }] }]); // no title before: §6.5 Add
 
       const quiet = await job.run();
       expect(quiet.entries).to.deep.equal([]);

@@ -52,7 +52,7 @@ describe('engine e2e: safety', () => {
       dir.users[0]!.jobTitle = 'CFO';
       const dryChange = await job.run({ dryRun: true });
       expect(dryChange.plannedRequests.map((p) => [p.method, p.body])).to.deep.equal([
-        ['PATCH', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Replace', path: 'title', value: 'CFO' }] }],
+        ['PATCH', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'Add', path: 'title', value: 'CFO' }] }], // u1 had no title: §6.5 Add
       ]);
       expect((await h.userByName('user1@contoso.com'))?.title).to.equal(undefined);
       expect(summary(await job.run())).to.deep.equal(['u1:update:success']);

@@ -68,6 +68,26 @@ describe('engine/wire/dialect', () => {
         .to.deep.equal([{ op: 'remove', path: 'title' }, { op: 'replace', value: { nickName: 'Babs' } }]);
     });
 
+    it('a value the target does not have yet is an Add in the legacy dialect (§6.5 "Add single-value string"); a filter path keeps Replace', () => {
+      const changes = [
+        { path: 'nickName', value: 'Babs', isNew: true },
+        { path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', value: 'Tech Infrastructure', isNew: true },
+        { path: 'emails[type eq "work"].value', value: 'b@x.com', isNew: true },
+        { path: 'title', value: 'CFO' },
+      ];
+      expect(attributeOps(changes, 'legacy')).to.deep.equal([
+        { op: 'Add', path: 'nickName', value: 'Babs' },
+        { op: 'Add', path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', value: 'Tech Infrastructure' },
+        { op: 'Replace', path: 'emails[type eq "work"].value', value: 'b@x.com' },
+        { op: 'Replace', path: 'title', value: 'CFO' },
+      ]);
+      // compliant: the simple attributes still ride in the one path-less replace
+      expect(attributeOps(changes, 'compliant')[1]).to.deep.equal({
+        op: 'replace',
+        value: { nickName: 'Babs', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department': 'Tech Infrastructure', title: 'CFO' },
+      });
+    });
+
     it('should return no operation for no change', () => {
       expect(attributeOps([], 'compliant')).to.deep.equal([]);
     });
