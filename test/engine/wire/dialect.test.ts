@@ -82,7 +82,7 @@ describe('engine/wire/dialect', () => {
         { op: 'Replace', path: 'title', value: 'CFO' },
       ]);
       // compliant: the simple attributes still ride in the one path-less replace
-      expect(attributeOps(changes, 'compliant')[1]).to.deep.equal({
+      expect(attributeOps(changes, 'compliant')[0]).to.deep.equal({
         op: 'replace',
         value: { nickName: 'Babs', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department': 'Tech Infrastructure', title: 'CFO' },
       });
