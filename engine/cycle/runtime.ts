@@ -70,6 +70,8 @@ export function failItem(rt: CycleRuntime, entry: EntryBuilder, item: Pick<WorkI
   entry.fail({ errorCode: outcome.errorCode, reason: outcome.reason, errorCategory: outcome.errorCategory, ...recommendation(outcome.errorCode) });
   rt.failures.push({ kind: item.kind, sourceId: item.sourceId, digest: item.digest, outcome, reference });
   if (outcome.retry === 'quarantine') rt.abort ??= outcome;
+  // a failure no retry can fix (InvalidAnchor: restart Full re-matches) waits for the next source change
+  if (outcome.retry === 'none' && item.digest !== undefined) recordOf(rt, item.kind, item.sourceId).digest = item.digest;
 }
 
 export function succeed(rt: CycleRuntime, item: Pick<WorkItem, 'kind' | 'sourceId' | 'digest'>): void {

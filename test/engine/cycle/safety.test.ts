@@ -154,6 +154,11 @@ describe('engine e2e: safety', () => {
       expect(e.provisioningStatusInfo.errorInformation?.recommendedAction).to.match(/restart/i);
       expect(h.journalSince().map((j) => `${j.method} ${j.status}`)).to.deep.equal(['GET 200', 'GET 404']);
       expect(r.status.escrows).to.equal(0);
+      // no retry can fix it: the next incremental cycle leaves it alone until the source changes again
+      h.mark();
+      const quiet = await job.run();
+      expect(quiet.entries).to.deep.equal([]);
+      expect(h.journalSince().map((j) => `${j.method} ${j.status}`)).to.deep.equal(['GET 200']);
 
       await job.restart(['Full']);
       const again = await job.run();
