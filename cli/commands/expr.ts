@@ -2,19 +2,30 @@
  * @module cli/commands/expr
  * `scimulator expr 'EXPR' --source '{…}'`: evaluates an Entra attribute-mapping expression
  * (ENTRA-SPEC §4) against a source object and prints the value as JSON, or with `--json`
- * `{"value": …, "flow": true|false}`. Bad input exits 1 with one line.
+ * `{"value": …, "flow": true|false}`. Bad input (bad JSON, a syntax or evaluation error) exits 2:
+ * the input and a caret under the offending character on stderr, then one sentence.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
+import { caretLines } from '../../engine/expressions/caret.js';
 
-export interface ExprOptions {
-  expression: string;
+/** Where the source object comes from: `--source JSON`, or `--source-file FILE` (`-`: stdin). */
+export interface SourceInput {
   /** the source object as JSON text */
   source?: string;
   sourceFile?: string;
+  cwd: string;
+  /** read for `--source-file -`; default process.stdin */
+  stdin?: AsyncIterable<string | Buffer>;
+  /** the lines that go before the one-line error: the input and the caret under the fault */
+  stderr: (line: string) => void;
+}
+
+export interface ExprOptions extends SourceInput {
+  expression: string;
   json: boolean;
   /** ISO date/time Now() answers; default the system clock */
   now?: string;
@@ -24,17 +35,22 @@ export interface ExprOptions {
   coalesceEmptyAsNull: boolean;
   splitTrims: boolean;
   caseInsensitiveFunctions: boolean;
-  cwd: string;
   stdout: (line: string) => void;
 }
 
+/** The `--source` / `--source-file` pair, shared with `scope`. */
+export function addSourceOptions(command: Command): Command {
+  return command
+    .option('--source <json>', 'the source object (Microsoft Graph attribute names)')
+    .addOption(new Option('--source-file <file>', 'read the source object from a JSON file; - reads stdin').conflicts('source'));
+}
+
 export function register(program: Command): void {
-  program
+  const command = program
     .command('expr')
     .description('evaluate an Entra attribute-mapping expression against a source object')
-    .argument('<expression>', 'the expression as typed in the portal, e.g. \'Join(" ", [givenName], [surname])\'')
-    .option('--source <json>', 'the source object (Microsoft Graph attribute names)')
-    .addOption(new Option('--source-file <file>', 'read the source object from a JSON file').conflicts('source'))
+    .argument('<expression>', 'the expression as typed in the portal, e.g. \'Join(" ", [givenName], [surname])\'');
+  addSourceOptions(command)
     .option('--json', 'print {"value": …, "flow": true|false}; flow is false when IgnoreFlowIfNullOrEmpty drops the attribute', false)
     .option('--now <iso>', 'the time Now() returns (default: the system clock)')
     .option('--taken <values...>', 'values SelectUniqueValue finds already used in the target', [])
@@ -48,8 +64,17 @@ export function register(program: Command): void {
 Examples:
   scimulator expr 'Join(" ", [givenName], [surname])' --source '{"givenName":"Jo","surname":"Lee"}'
   scimulator expr 'IgnoreFlowIfNullOrEmpty([department])' --source '{"department":""}' --json
+  scimulator expr 'ToLower([userPrincipalName])' --source-file user.json
+  curl -s "$GRAPH/users/$ID" | scimulator expr 'Switch([country], "US", "DE", "Germany")' --source-file -
 
-Exit status: 0 with the value printed; 1 on bad JSON, a syntax error or an evaluation error.`,
+A mistake is pointed at, on stderr:
+  $ scimulator expr 'Join(" ", [givenName], )x'
+    Join(" ", [givenName], )x
+                            ^
+  scimulator: unexpected 'x' — expected the end of the expression (only one value at the top level)
+
+Exit status: 0 with the value printed; 2 on bad input (bad JSON, an unreadable --source-file,
+a syntax error or an evaluation error).`,
     )
     .action(async (expression: string, opts: Record<string, unknown>) => {
       await expr({
@@ -65,19 +90,21 @@ Exit status: 0 with the value printed; 1 on bad JSON, a syntax error or an evalu
         caseInsensitiveFunctions: Boolean(opts.caseInsensitiveFunctions),
         cwd: process.cwd(),
         stdout: (line) => process.stdout.write(`${line}\n`),
+        stderr: (line) => process.stderr.write(`${line}\n`),
       });
     });
 }
 
-/** Evaluates and prints; returns the result for tests. Throws ExitError(1) on bad input. */
+/** Evaluates and prints; returns the result for tests. Throws ExitError(2) on bad input. */
 export async function expr(options: ExprOptions): Promise<{ value: unknown; flow: boolean }> {
-  const source = readSource(options);
+  const source = await readSource(options);
   let now: Date | undefined;
   if (options.now !== undefined) {
     now = new Date(options.now);
-    if (Number.isNaN(now.getTime())) throw new ExitError(EXIT.failed, `--now: not a date/time: ${options.now}`);
+    if (Number.isNaN(now.getTime())) throw new ExitError(EXIT.usage, `--now: not a date/time: ${options.now}`);
   }
   const { evaluateAsync, isExpressionError } = await import('../../engine/expressions/index.js');
+  const { describeExpressionError } = await import('../../engine/expressions/error-sentence.js');
   const taken = new Set(options.taken);
   try {
     const result = await evaluateAsync(options.expression, source, {
@@ -91,31 +118,112 @@ export async function expr(options: ExprOptions): Promise<{ value: unknown; flow
     options.stdout(jsonText(options.json ? { value: result.value, flow: result.flow } : result.value));
     return { value: result.value, flow: result.flow };
   } catch (error) {
-    if (isExpressionError(error)) throw new ExitError(EXIT.failed, `${error.code} at ${error.start}: ${error.message}`);
-    throw error;
+    if (!isExpressionError(error)) throw error;
+    pointAt(options.expression, error.start, options.stderr);
+    throw new ExitError(EXIT.usage, describeExpressionError(error, options.expression));
   }
 }
 
-/** The source object from --source or --source-file; exported for `scope`. */
-export function readSource(options: { source?: string; sourceFile?: string; cwd: string }): Record<string, unknown> {
+/**
+ * Writes the line of `text` holding `offset` and a caret under it, indented; texts of several
+ * lines (a source file) name the line and column first.
+ */
+export function pointAt(text: string, offset: number, write: (line: string) => void, label?: string): void {
+  const { excerpt, caret, line, column } = caretLines(text, offset);
+  if (label !== undefined && text.includes('\n')) write(`${label}, line ${line}, column ${column}:`);
+  write(`  ${excerpt}`);
+  write(`  ${caret}`);
+}
+
+/** The source object from --source or --source-file (`-`: stdin); exported for `scope`. */
+export async function readSource(options: SourceInput): Promise<Record<string, unknown>> {
   let text = options.source ?? '{}';
   let what = '--source';
-  if (options.sourceFile !== undefined) {
+  if (options.sourceFile === '-') {
+    what = '--source-file - (stdin)';
+    text = await readAll(options.stdin ?? process.stdin);
+  } else if (options.sourceFile !== undefined) {
     what = `--source-file ${options.sourceFile}`;
     try {
-      text = readFileSync(resolve(options.cwd, options.sourceFile), 'utf8');
+      text = await readFile(resolve(options.cwd, options.sourceFile), 'utf8');
     } catch (error) {
-      throw new ExitError(EXIT.failed, `${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new ExitError(EXIT.usage, `cannot read ${what}: ${fileProblem(error as NodeJS.ErrnoException)}`);
     }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ExitError(EXIT.failed, `${what}: invalid JSON: ${(error as Error).message}`);
+  const json = parseJson(text, what, options.stderr);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new ExitError(EXIT.usage, `${what}: expected a JSON object of attributes, got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json}`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ExitError(EXIT.failed, `${what}: expected a JSON object`);
   return json as Record<string, unknown>;
+}
+
+/** JSON.parse, or ExitError(2) after pointing at where the text stops being JSON. */
+export function parseJson(text: string, what: string, stderr: (line: string) => void): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    if (text.trim() === '') throw new ExitError(EXIT.usage, `${what}: empty, expected JSON`);
+    pointAt(text, jsonErrorOffset(text, message), stderr, what);
+    throw new ExitError(EXIT.usage, `${what}: not valid JSON: ${jsonProblem(message)}`);
+  }
+}
+
+/**
+ * Where JSON.parse gave up. V8 names the position for most errors but not for an unexpected
+ * token; then it is the end of the shortest prefix that is already wrong (a JSON prefix that is
+ * fine so far fails only "at the end"), found by bisection.
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const stated = / at position (\d+)/.exec(message);
+  if (stated) return Number(stated[1]);
+  if (/^Unexpected end of JSON input/.test(message)) return text.length;
+  const wrongAt = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const m = (error as Error).message;
+      const at = / at position (\d+)/.exec(m);
+      return !/^Unexpected end of JSON input/.test(m) && (at === null || Number(at[1]) < length);
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (wrongAt(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
+}
+
+/** V8's JSON error as a phrase: no position (the caret shows it), no echo of the input. */
+function jsonProblem(message: string): string {
+  const token = /^Unexpected token '(.*?)', (?:\.\.\.)?".*" is not valid JSON$/s.exec(message);
+  if (token) return token[1].trim() === '' ? 'unexpected line break or space' : `unexpected '${JSON.stringify(token[1]).slice(1, -1)}'`;
+  const phrase = message.replace(/ in JSON at position \d+.*$/s, '').replace(/ after JSON at position \d+.*$/s, ' after the JSON value');
+  return phrase.charAt(0).toLowerCase() + phrase.slice(1);
+}
+
+function fileProblem(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return error.code ?? error.message;
+  }
+}
+
+async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** JSON with bigints (FILETIME ticks) written as exact integers. */
