@@ -67,6 +67,13 @@ function compileSort(sortBy: string, sortOrder: SortOrder | undefined, resolver:
   if (!resolved) throw ScimError.invalidValue(`sortBy: unknown attribute '${sortBy}'`);
   const def = resolved.subAttribute ?? (resolved.attribute.type === 'complex' ? findSubAttribute(resolved.attribute, 'value') : resolved.attribute);
   if (!def) throw ScimError.invalidValue(`sortBy: '${sortBy}' is complex; name a sub-attribute (RFC 7644 §3.4.2.3), e.g. '${sortBy}.${resolved.attribute.subAttributes?.[0]?.name ?? 'value'}'`);
+  // RFC 7643 §2.2 / §4.1.1: a `returned: "never"` value (password) is never disclosed, and an
+  // order by it discloses it by comparison (a client plants known values and reads where each
+  // user lands). RFC 7644 §3.4.2.3 says the sortBy attribute's value SHALL order the results, so
+  // silently ignoring it would answer a different order than asked: refuse, as an unknown one is.
+  if (resolved.attribute.returned === 'never' || def.returned === 'never') {
+    throw ScimError.invalidValue(`sortBy: '${sortBy}' is never returned (RFC 7643 §2.2) and cannot be sorted by`);
+  }
   return { key: (r) => toKey(sortValue(r, resolved), def), sign: sortOrder === 'descending' ? -1 : 1 };
 }
 
@@ -78,8 +85,8 @@ function compareSortKeys(ka: SortKey | undefined, kb: SortKey | undefined, sign:
 
 /**
  * A comparator for Array.prototype.sort (which is stable, so equal keys keep their order).
- * Unknown or malformed sortBy, or a sortOrder other than ascending/descending → ScimError
- * invalidValue; sortOrder defaults to ascending (RFC 7644 §3.4.2.3).
+ * Unknown, malformed or `returned: "never"` sortBy, or a sortOrder other than
+ * ascending/descending → ScimError invalidValue; sortOrder defaults to ascending (RFC 7644 §3.4.2.3).
  */
 export function compareForSort(
   sortBy: string,
