@@ -4,6 +4,7 @@
  * the request-rate cap, Retry-After waits (429, and 503 that names a delay), classification into
  * Entra's error codes and dry-run interception each live in one place. Built on scim/client.
  */
+import pLimit from 'p-limit';
 import { ScimClientError } from '../../scim/client/index.js';
 import type { HttpMethod, RequestOptions, ScimClient, ScimResponse } from '../../scim/client/index.js';
 import type { Clock, Sleep } from '../../util/clock.js';
@@ -22,6 +23,8 @@ export interface RequesterOptions {
   readonly requestsPerSecond: number | null;
   /** writes are recorded, not sent (reads still go out: matching needs them) */
   readonly dryRun: boolean;
+  /** requests in flight at most (the job's concurrency) */
+  readonly concurrency: number;
 }
 
 export type Result =
@@ -49,6 +52,9 @@ export function createRequester(options: RequesterOptions): Requester {
   let waitedMs = 0;
   let nextSlot = 0;
   let fakeIds = 0;
+  // the cap is on requests, not objects: the cycle keeps more objects going than this, so a request
+  // is ready whenever a slot frees while the others map values or write links
+  const inFlight = pLimit(options.concurrency);
 
   async function pace(): Promise<void> {
     if (!options.requestsPerSecond) return;
@@ -61,7 +67,7 @@ export function createRequester(options: RequesterOptions): Requester {
   async function once(method: HttpMethod, path: string, req: RequestOptions | undefined): Promise<ScimResponse> {
     await pace();
     byMethod[method] = (byMethod[method] ?? 0) + 1;
-    return options.client.request(method, path, req);
+    return inFlight(() => options.client.request(method, path, req));
   }
 
   return {

@@ -78,6 +78,7 @@ export async function runCycle(input: CycleInput): Promise<CycleOutcome> {
     retryAfterBudgetMs: input.settings.retryAfterBudgetMs,
     requestsPerSecond: input.settings.requestsPerSecond,
     dryRun: input.dryRun,
+    concurrency: input.settings.concurrency,
   });
   const finish = (entries: ProvisioningLogEntry[], plan: CyclePlan | undefined, error?: { code: string; message: string }): CycleReport =>
     report(input, cycleId, started, entries, requester, plan, error);
@@ -138,7 +139,8 @@ export async function runCycle(input: CycleInput): Promise<CycleOutcome> {
   };
 
   // 4. export, in Entra's order: objects, removals, then references
-  const limit = pLimit(input.settings.concurrency);
+  // objects in flight: twice the request cap, so the requester always has the next request ready
+  const limit = pLimit(input.settings.concurrency * 2);
   const total = Math.ceil((plan.users.length + plan.groups.length) / PAGE) * 2 || 1;
   let done = 0;
   const tick = (phase: string) => {
