@@ -54,6 +54,8 @@ export interface WorkItem {
   readonly decision: Decision;
   /** picked up because an escrowed failure is due, not because the source changed */
   readonly retry: boolean;
+  /** unlinked objects: `attribute=value` of each matching attribute that has a value (lower-cased) */
+  readonly matchKeys?: readonly string[];
 }
 
 export interface PlanInput {
@@ -156,10 +158,13 @@ function planObject(
       : groupSourceObject(object as DirectoryGroup, { isSoftDeleted: !scope.inScope });
   const linked = record?.targetId !== undefined;
   const change = linked ? (scope.inScope ? 'Update' : 'Delete') : 'Add';
-  const item = (decision: Decision): WorkItem => ({ kind, sourceId: object.id, change, source: object, sourceObject, ...(digest ? { digest } : {}), scope, decision, retry });
+  const matchKeys = linked ? [] : matchingValues(sourceObject, mapping)
+    .filter((m) => m.value !== undefined && m.value !== null && m.value !== '')
+    .map((m) => `${m.attribute.toLowerCase()}=${String(m.value).toLowerCase()}`);
+  const item = (decision: Decision): WorkItem => ({ kind, sourceId: object.id, change, source: object, sourceObject, ...(digest ? { digest } : {}), scope, decision, retry, ...(matchKeys.length > 0 ? { matchKeys } : {}) });
 
   // §2.4 step 5: without a value for any matching attribute the object is not imported
-  if (!linked && !hasMatchingValue(sourceObject, mapping)) {
+  if (!linked && matchKeys.length === 0) {
     return item({ type: 'skip', code: 'ImportSkipped', reason: `The ${kind.toLowerCase()} has no value for any matching attribute (${matchingNames(mapping).join(', ')}), so it was not imported.` });
   }
   if (scope.inScope) {
@@ -251,6 +256,19 @@ export function matchingValues(sourceObject: SourceObject, mapping: ObjectMappin
   return names.map((attribute) => ({ attribute, value: flat[attribute] }));
 }
 
-function hasMatchingValue(sourceObject: SourceObject, mapping: ObjectMapping): boolean {
-  return matchingValues(sourceObject, mapping).some((m) => m.value !== undefined && m.value !== null && m.value !== '');
+/**
+ * Objects to provision split in waves so that two sharing a matching value never match or create
+ * at the same time: the later one then finds the first one's object and fails with
+ * DuplicateSourceEntries instead of creating a twin (§2.5).
+ */
+export function matchWaves(items: readonly WorkItem[]): WorkItem[][] {
+  const waves: { items: WorkItem[]; keys: Set<string> }[] = [];
+  for (const item of items) {
+    const keys = item.decision.type === 'provision' ? item.matchKeys ?? [] : [];
+    let wave = waves.find((w) => !keys.some((k) => w.keys.has(k)));
+    if (!wave) waves.push((wave = { items: [], keys: new Set() }));
+    wave.items.push(item);
+    for (const k of keys) wave.keys.add(k);
+  }
+  return waves.map((w) => w.items);
 }

@@ -24,7 +24,7 @@ import { EntryBuilder } from './entry.js';
 import type { EntryContext } from './entry.js';
 import { bookEscrows } from './escrow.js';
 import { provision, update } from './objects.js';
-import { planCycle } from './plan.js';
+import { matchWaves, planCycle } from './plan.js';
 import type { CyclePlan, WorkItem } from './plan.js';
 import { escrowCause, nextQuarantine } from './quarantine.js';
 import type { QuarantineCause } from './quarantine.js';
@@ -169,8 +169,8 @@ export async function runCycle(input: CycleInput): Promise<CycleOutcome> {
       delete (item.kind === 'User' ? state.users : state.groups)[item.sourceId];
     }
   };
-  await each(plan.users.filter((i) => i.decision.type !== 'remove'), 'users', processObject);
-  await each(plan.groups.filter((i) => i.decision.type !== 'remove'), 'groups', processObject);
+  for (const wave of matchWaves(plan.users.filter((i) => i.decision.type !== 'remove'))) await each(wave, 'users', processObject);
+  for (const wave of matchWaves(plan.groups.filter((i) => i.decision.type !== 'remove'))) await each(wave, 'groups', processObject);
 
   if (plan.stageRemovals) {
     for (const item of plan.removals) stage(rt, item, input.settings.accidentalDeletionThreshold!, plan.removals.length);

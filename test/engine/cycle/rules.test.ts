@@ -3,8 +3,8 @@
  * schedule (escrow.ts) and the quarantine thresholds (quarantine.ts), ENTRA-SPEC §2.2, §2.9–§2.11.
  */
 import { expect } from 'chai';
-import { planCycle } from '../../../engine/cycle/plan.js';
-import type { CyclePlan, PlanInput } from '../../../engine/cycle/plan.js';
+import { matchWaves, planCycle } from '../../../engine/cycle/plan.js';
+import type { CyclePlan, PlanInput, WorkItem } from '../../../engine/cycle/plan.js';
 import { bookEscrows, nextRetry } from '../../../engine/cycle/escrow.js';
 import { escrowCause, nextQuarantine, quarantineExpired } from '../../../engine/cycle/quarantine.js';
 import { jobSettings } from '../../../engine/job/settings.js';
@@ -242,5 +242,21 @@ describe('engine/cycle/quarantine thresholds', () => {
     expect(nextQuarantine(q, undefined, NOW, s)).to.equal(null);
     expect(quarantineExpired(q, new Date(NOW.getTime() + 28 * DAY), s)).to.equal(false);
     expect(quarantineExpired(q, new Date(NOW.getTime() + 28 * DAY + 1), s)).to.equal(true);
+  });
+});
+
+describe('engine/cycle/plan matchWaves', () => {
+  const item = (id: string, keys: string[], type: 'provision' | 'update' = 'provision'): WorkItem => ({
+    kind: 'User', sourceId: id, change: 'Add', retry: false, matchKeys: keys,
+    scope: { inScope: true, assigned: true, active: true, softDeleted: false, passesFilter: true },
+    decision: { type },
+  });
+  it('objects sharing a matching value never share a wave; the rest stay in the first', () => {
+    const waves = matchWaves([item('a', ['username=x']), item('b', ['username=y']), item('c', ['username=x']), item('d', ['username=z', 'mail=x']), item('e', ['username=x'])]);
+    expect(waves.map((w) => w.map((i) => i.sourceId))).to.deep.equal([['a', 'b', 'd'], ['c'], ['e']]);
+  });
+  it('only provisioning objects are held apart: updates address their linked id', () => {
+    const waves = matchWaves([item('a', ['username=x'], 'update'), item('b', ['username=x'], 'update')]);
+    expect(waves).to.have.length(1);
   });
 });
