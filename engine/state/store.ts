@@ -7,11 +7,10 @@
  * state directory: a stale-aware lock (proper-lockfile) refuses a second one; the lock's owner (pid,
  * host) is written beside it, so a rerun after kill -9 takes a dead process's lock over at once.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { LockHeldError, describeHolder, lockFile } from '../../util/lock.js';
 import { emptyState } from './types.js';
 import type { EngineState, ObjectKind } from './types.js';
 
@@ -89,58 +88,19 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
   }
 }
 
-const LOCK = 'runner.lock';
-/** who holds the lock: lets a rerun after kill -9 take over at once instead of waiting for staleness */
-const OWNER = 'runner.owner.json';
-
+/** the state directory's runner lock (util/lock): `runner.lock/` with its holder inside */
 async function lockStateDir(dir: string): Promise<() => Promise<void>> {
-  const lockfilePath = join(dir, LOCK);
-  const take = async () => {
-    const release = await lockfile.lock(dir, { lockfilePath, stale: 30_000, update: 5_000, realpath: false });
-    writeFileSync(join(dir, OWNER), JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
-    return async () => {
-      rmSync(join(dir, OWNER), { force: true });
-      await release();
-    };
-  };
   try {
-    return await take();
+    // a lost lock (its directory removed under us) is not worth killing a cycle for: the next save still lands
+    const held = await lockFile(join(dir, 'runner'), () => {}, { staleMs: 30_000, updateMs: 5_000 });
+    return () => held.release();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const owner = lockOwner(dir);
-    // a runner killed with SIGKILL leaves its lock behind; a dead process on this host holds nothing
-    if (owner && owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid)) {
-      rmSync(lockfilePath, { recursive: true, force: true });
-      try {
-        return await take();
-      } catch (retry) {
-        if ((retry as NodeJS.ErrnoException).code !== 'ELOCKED') throw retry;
-      }
+    if (error instanceof LockHeldError) {
+      const h = error.holder;
+      const who = h?.pid !== undefined ? `pid ${h.pid}${h.host ? ` on ${h.host}` : ''}` : describeHolder(h);
+      throw new StateLockedError(`state directory ${dir} is in use by another scimulator run (${who}; lock ${join(dir, 'runner.lock')})`);
     }
-    const who = owner ? ` (pid ${owner.pid} on ${owner.host} since ${owner.since})` : '';
-    throw new StateLockedError(`state directory ${dir} is in use by another scimulator run${who} (lock ${lockfilePath})`);
-  }
-}
-
-function lockOwner(dir: string): { pid: number; host: string; since: string } | undefined {
-  try {
-    const owner = JSON.parse(readFileSync(join(dir, OWNER), 'utf8')) as { pid?: unknown; host?: unknown; since?: unknown };
-    if (typeof owner.pid === 'number' && Number.isSafeInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string') {
-      return { pid: owner.pid, host: owner.host, since: typeof owner.since === 'string' ? owner.since : '?' };
-    }
-  } catch {
-    // no owner file (an older run, or one between taking the lock and writing it): not provably dead
-  }
-  return undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is someone else's
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+    throw error;
   }
 }
 
