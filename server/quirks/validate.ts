@@ -1,6 +1,6 @@
 /**
  * @module server/quirks/validate
- * Validates a quirk profile: structure with ajv against profile.schema.json (every error, not the
+ * Validates a quirk profile: structure with ajv against profile-schema.ts (every error, not the
  * first), then what a JSON Schema cannot say (attribute paths parse and resolve, patterns compile,
  * ranges are ordered, licences have pools). Each reason is `path: message` in the one problem
  * format of util/config-error (dotted path, `(root)` for the profile itself).
@@ -13,7 +13,7 @@ import type { ResourceTypeName } from '../store/types.js';
 import { createPathCompiler } from './attribute-paths.js';
 import type { PathCompiler } from './compiled-path.js';
 import type { QuirkProfile } from './profile.js';
-import profileSchema from './profile.schema.json' with { type: 'json' };
+import { profileSchema } from './profile-schema.js';
 
 export type ProfileValidation = { ok: true; profile: QuirkProfile } | { ok: false; errors: string[] };
 
