@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncDirectory } from '../../util/fsync.js';
 import { LockHeldError, describeHolder, lockFile } from '../../util/lock.js';
 import { emptyState } from './types.js';
 import type { EngineState, ObjectKind } from './types.js';
@@ -68,6 +69,7 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
           await fh.close();
         }
         await rename(tmp, file);
+        await syncDirectory(file);
         // the links are in state.json now
         await links.close();
         await truncate(linksFile, 0);

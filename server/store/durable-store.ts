@@ -27,7 +27,7 @@ import type { DurableStoreOptions, ResourceStore, StoredResource } from './types
 import { Journal } from './durable/journal.js';
 import { recover } from './durable/recover.js';
 import { SnapshotFile } from './durable/snapshot.js';
-import { syncDirectory } from './durable/fsync.js';
+import { syncDirectory } from '../../util/fsync.js';
 import { lockDbFile } from './durable/lock.js';
 import type { HeldLock } from './durable/lock.js';
 

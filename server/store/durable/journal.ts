@@ -15,7 +15,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatMutation } from './journal-format.js';
 import type { Change } from '../resource-store.js';
-import { syncDirectory } from './fsync.js';
+import { syncDirectory } from '../../../util/fsync.js';
 
 interface Waiter {
   resolve: () => void;

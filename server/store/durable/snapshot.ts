@@ -18,7 +18,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { StoredResource } from '../types.js';
-import { syncDirectory } from './fsync.js';
+import { syncDirectory } from '../../../util/fsync.js';
 import { readStreamedDocument } from './snapshot-reader.js';
 import type { StreamedDocument } from './snapshot-reader.js';
 

@@ -1,5 +1,5 @@
 /**
- * @module server/store/durable/fsync
+ * @module util/fsync
  * Directory fsync. The snapshot writer and the journal fsync their own file handles before they rely
  * on the data (snapshot: the temp file, before the rename); a rename, creation or unlink only
  * survives a power cut once the directory holding it is fsynced too, which this does.
