@@ -99,7 +99,13 @@ export async function runCycle(input: CycleInput): Promise<CycleOutcome> {
     if (probe.outcome.retry === 'quarantine' && !input.dryRun) {
       applyQuarantine(input, { reason: 'EncounteredQuarantineException', code: probe.outcome.errorCode, message });
     }
-    return { report: finish([], undefined, { code: probe.outcome.errorCode, message }) };
+    // the log says so too: a job whose credentials expired must not go silent
+    const entry = new EntryBuilder(entryContext, { id: input.jobId, displayName: 'Test connection', identityType: 'Job' }, 'Job')
+      .step('import', 'EntryTestConnection', 'failure', `Testing the connection to ${input.targetSystem} failed`, { Filter: eqFilter(matchAttribute, '<random guid>') })
+      .fail({ errorCode: probe.outcome.errorCode, reason: message, errorCategory: probe.outcome.errorCategory });
+    const failed = finish([entry.finish()], undefined, { code: probe.outcome.errorCode, message });
+    recordExecution(input, failed);
+    return { report: failed };
   }
 
   // 3. the plan

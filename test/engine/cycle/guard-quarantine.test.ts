@@ -105,7 +105,11 @@ describe('engine e2e: quarantine', () => {
     await job.close();
     expect(r.state).to.equal('Failed');
     expect(r.error?.code).to.equal('SystemForCrossDomainIdentityManagementCredentialValidationFailure');
-    expect(r.entries).to.deep.equal([]);
+    // one entry for the failed connection test, so the log does not go silent when credentials expire
+    expect(r.entries.map((e) => [e.sourceIdentity.identityType, e.provisioningStatusInfo.status, e.provisioningStatusInfo.errorInformation?.errorCode])).to.deep.equal([
+      ['Job', 'failure', 'SystemForCrossDomainIdentityManagementCredentialValidationFailure'],
+    ]);
+    expect((await job.logs({ status: 'failure' })).map((e) => e.provisioningSteps[0]!.name)).to.deep.equal(['EntryTestConnection']);
     expect(r.status.code).to.equal('Quarantine');
     expect(r.status.quarantine).to.deep.include({ reason: 'EncounteredQuarantineException' });
     expect(r.status.quarantine?.error.code).to.equal('SystemForCrossDomainIdentityManagementCredentialValidationFailure');
