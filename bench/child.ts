@@ -111,3 +111,20 @@ export async function settle(pid: number, minMs = 3000, maxMs = 15_000): Promise
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Runs a module to its end and returns its stdout lines (a non-zero exit rejects with its stderr). */
+export function runToEnd(args: string[], timeoutMs = 600_000): Promise<string[]> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout.split('\n').filter((l) => l !== ''));
+      else reject(new Error(`${args.at(-1)} exited with ${code ?? signal}: ${stderr.trim()}`));
+    });
+  });
+}

@@ -4,8 +4,12 @@
  * express 5 route on the same machine. Not a test: it prints a table (and `--json FILE`) with the
  * ratios the project targets. Every server runs in its own child process; autocannon runs here.
  * Targets: the plain memory store, the same with a quirk runtime whose quirks are all off, and the
- * durable store restarted on its files; each holds the seeded users. RSS is read from /proc after
- * loading, once every child has settled, and after the last scenario.
+ * durable store restarted on its files, all with the request journal off (`--no-journal`), and the
+ * memory store as a plain `serve` runs it, journal on; each holds the seeded users. The indexed
+ * filter and the bare route are measured at `--connections` and at 10. RSS is read from /proc
+ * after loading, once every child has settled, every 500 ms through the run (the peak) and after
+ * the last scenario. Then bench/patch-scale (a 50,000-member group, one member added or removed
+ * per PATCH) runs in a child of its own.
  *
  * Fairness: the children start one after another, so the first one seeded used to be measured
  * while the others were still seeding or it was still collecting its own seeding garbage (its
@@ -22,9 +26,9 @@ import autocannon from 'autocannon';
 import { Command, CommanderError, Option } from 'commander';
 import { integerArgument } from '../cli/arguments.js';
 import type { Result } from 'autocannon';
-import { nodeArgs, rssBytes, settle, startChild } from './child.js';
+import { nodeArgs, rssBytes, runToEnd, settle, startChild } from './child.js';
 import type { Child } from './child.js';
-import { scenarios } from './scenarios.js';
+import { LOW_CONNECTIONS, scenarios } from './scenarios.js';
 import type { Sample, Scenario, Target } from './scenarios.js';
 import { printReport } from './report.js';
 import type { BenchReport, ScenarioResult } from './report.js';
@@ -52,6 +56,10 @@ function parseArgs(argv: string[]): Args {
 }
 
 const TOKEN = 'bench-token';
+/** the children that hold the seeded users (the bare route holds nothing) */
+const HUNDRED_K = ['memory', 'quirks', 'durable', 'journal'] as const;
+/** issue 11: "Put a 50,000-member group in the bench" */
+const PATCH_SCALE_GROUP = 50_000;
 const WARM_UP_SECONDS = 2;
 
 async function sampleUsers(baseUrl: string, users: number): Promise<Sample> {
@@ -78,7 +86,9 @@ async function main(): Promise<void> {
   const dbDir = mkdtempSync(join(tmpdir(), 'scimulator-bench-'));
   const children: Child[] = [];
   try {
-    const serve = [...nodeArgs('cli/index'), 'serve', '--port', '0', '--token', TOKEN];
+    const serve = [...nodeArgs('cli/index'), 'serve', '--port', '0', '--token', TOKEN, '--no-journal'];
+    // the journal is on by default: this child is `serve` as a user runs it
+    const journaled = [...nodeArgs('cli/index'), 'serve', '--port', '0', '--token', TOKEN];
     const seed = ['--seed-users', String(args.users)];
     const bare = await startChild(nodeArgs('bench/bare-server'));
     children.push(bare);
@@ -98,9 +108,11 @@ async function main(): Promise<void> {
     await (await startChild([...serve, ...db, ...seed])).stop();
     const durable = await startChild([...serve, ...db]);
     children.push(durable);
+    const journal = await startChild([...journaled, '--memory', ...seed]);
+    children.push(journal);
 
     const sample = await sampleUsers(memory.url, args.users);
-    const servers = { bare, memory, quirks, durable };
+    const servers = { bare, memory, quirks, durable, journal };
     const origins = Object.fromEntries(Object.entries(servers).map(([name, child]) => [name, new URL(child.url).origin])) as Record<Target, string>;
     process.stderr.write('letting every server settle…\n');
     const settledRssBytes: BenchReport['settledRssBytes'] = {};
@@ -114,19 +126,36 @@ async function main(): Promise<void> {
     const list = scenarios(sample, TOKEN);
     const halves = new Map<Scenario, Result[]>();
     const half = args.duration / 2;
-    for (const scenario of [...list, ...[...list].reverse()]) {
-      process.stderr.write(`${scenario.name}…\n`);
-      const url = origins[scenario.target];
-      await autocannon({ url, connections: args.connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
-      const r = await autocannon({ url, connections: args.connections, duration: half, requests: scenario.requests });
-      halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
+    // the peak RSS of every 100k-user child through the whole run, not only at its ends
+    const peakRssBytes: BenchReport['peakRssByTarget'] = {};
+    const sampleRss = () => {
+      for (const name of HUNDRED_K) {
+        const bytes = rssBytes(servers[name].process.pid!);
+        if (bytes !== undefined) peakRssBytes[name] = Math.max(peakRssBytes[name] ?? 0, bytes);
+      }
+    };
+    sampleRss();
+    const sampler = setInterval(sampleRss, 500);
+    try {
+      for (const scenario of [...list, ...[...list].reverse()]) {
+        process.stderr.write(`${scenario.name}…\n`);
+        const url = origins[scenario.target];
+        const connections = scenario.connections ?? args.connections;
+        await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
+        const r = await autocannon({ url, connections, duration: half, requests: scenario.requests });
+        halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
+      }
+    } finally {
+      clearInterval(sampler);
     }
+    sampleRss();
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const results: ScenarioResult[] = list.map((scenario) => {
       const rs = halves.get(scenario)!;
       return {
         name: scenario.name,
         target: scenario.target,
+        connections: scenario.connections ?? args.connections,
         requestsPerSecond: mean(rs.map((r) => r.requests.average)),
         // the mean of the two halves' percentiles
         p50Ms: mean(rs.map((r) => r.latency.p50)),
@@ -137,27 +166,40 @@ async function main(): Promise<void> {
       };
     });
     const finalRssBytes: BenchReport['finalRssBytes'] = {};
-    for (const name of ['memory', 'quirks', 'durable'] as const) {
+    for (const name of HUNDRED_K) {
       const bytes = rssBytes(servers[name].process.pid!);
       if (bytes !== undefined) finalRssBytes[name] = bytes;
     }
     const report: BenchReport = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version },
       command: `node ${process.argv.slice(1).join(' ')}`,
-      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections },
+      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections, lowConnections: LOW_CONNECTIONS },
       load: { users: args.users, startMs: memory.startMs, seedMs: parseSeedMs(memory.banner), rssBytes: loadRss },
       durableReloadMs: durable.startMs,
       settledRssBytes,
       finalRssBytes,
-      peakRssBytes: [...Object.values(finalRssBytes), settledRssBytes.memory, settledRssBytes.quirks, settledRssBytes.durable].reduce<number | undefined>((max, b) => (b === undefined ? max : Math.max(max ?? 0, b)), undefined),
+      peakRssBytes: [...Object.values(peakRssBytes), ...HUNDRED_K.map((name) => settledRssBytes[name])].reduce<number | undefined>((max, b) => (b === undefined ? max : Math.max(max ?? 0, b)), undefined),
+      peakRssByTarget: peakRssBytes,
       scenarios: results,
     };
+    // the large-group PATCHes run on their own, after every 100k-user child has stopped
+    await Promise.all(children.splice(0).map((c) => c.stop()));
+    process.stderr.write(`PATCH costs on a ${PATCH_SCALE_GROUP}-member group…\n`);
+    report.patchScale = parsePatchScale(await runToEnd([...nodeArgs('bench/patch-scale'), '--group', String(PATCH_SCALE_GROUP)]));
     printReport(report, (line) => process.stdout.write(`${line}\n`));
     if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dbDir, { recursive: true, force: true });
   }
+}
+
+/** bench/patch-scale prints one `name   12.3 ms` line per measurement */
+function parsePatchScale(lines: readonly string[]): NonNullable<BenchReport['patchScale']> {
+  return lines.flatMap((line) => {
+    const match = /^(.*\S)\s+(\d+(?:\.\d+)?) ms$/.exec(line);
+    return match ? [{ name: match[1]!, ms: Number(match[2]) }] : [];
+  });
 }
 
 /** `serve --seed-users` prints `seeded N users in X ms` */

@@ -10,10 +10,19 @@ export interface Scenario {
   /** which child serves it */
   readonly target: Target;
   readonly requests: Request[];
+  /** concurrent connections when not the run's `--connections` (the 10-connection rows) */
+  readonly connections?: number;
 }
 
-/** bare: the reference route; memory, quirks (every quirk off), durable: targets with 100k users */
-export type Target = 'bare' | 'memory' | 'quirks' | 'durable';
+/**
+ * bare: the reference route; memory, quirks (every quirk off), durable: targets with 100k users
+ * and the request journal off (`--no-journal`); journal: the memory target as `serve` runs by
+ * default, the in-memory request journal on.
+ */
+export type Target = 'bare' | 'memory' | 'quirks' | 'durable' | 'journal';
+
+/** the connection count of the low-concurrency rows (a sequential client such as Entra's is nearer 1) */
+export const LOW_CONNECTIONS = 10;
 
 export interface Sample {
   readonly ids: readonly string[];
@@ -29,33 +38,31 @@ function rotating<T>(values: readonly T[]): () => T {
 
 export function scenarios(sample: Sample, token: string): Scenario[] {
   const auth = { authorization: `Bearer ${token}` };
-  const nextName = rotating(sample.userNames);
-  // the same seed gives the quirk target the same userNames (its ids differ)
-  const nextQuirkName = rotating(sample.userNames);
+  // one rotation per row: the same seed gives every memory target the same userNames (ids differ)
+  const byUserName = (target: Target, name: string, connections?: number): Scenario => {
+    const next = rotating(sample.userNames);
+    return {
+      name,
+      target,
+      ...(connections === undefined ? {} : { connections }),
+      requests: [{
+        method: 'GET',
+        headers: auth,
+        setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${next()}"`)}` }),
+      }],
+    };
+  };
   const nextId = rotating(sample.ids);
   const nextPatchId = rotating(sample.ids);
   let created = 0;
   let patched = 0;
   return [
     { name: 'bare express route', target: 'bare', requests: [{ method: 'GET', path: '/bare' }] },
-    {
-      name: 'filter userName eq (indexed)',
-      target: 'memory',
-      requests: [{
-        method: 'GET',
-        headers: auth,
-        setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${nextName()}"`)}` }),
-      }],
-    },
-    {
-      name: 'filter userName eq (quirks off)',
-      target: 'quirks',
-      requests: [{
-        method: 'GET',
-        headers: auth,
-        setupRequest: (r) => ({ ...r, path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${nextQuirkName()}"`)}` }),
-      }],
-    },
+    { name: `bare express route (${LOW_CONNECTIONS} connections)`, target: 'bare', connections: LOW_CONNECTIONS, requests: [{ method: 'GET', path: '/bare' }] },
+    byUserName('memory', 'filter userName eq (indexed)'),
+    byUserName('memory', `filter userName eq (indexed, ${LOW_CONNECTIONS} connections)`, LOW_CONNECTIONS),
+    byUserName('quirks', 'filter userName eq (quirks off)'),
+    byUserName('journal', 'filter userName eq (journal on)'),
     {
       name: 'GET /Users/{id}',
       target: 'memory',
