@@ -36,6 +36,8 @@ export type { LoadedJob, JobOverrides } from './job/load.js';
 export { StateLockedError, StateCorruptError } from './state/store.js';
 export { ConfigValidationError } from './mapping/validation-error.js';
 
+const LOG_SLICE = 1000;
+
 export class UnknownSourceObjectError extends Error {
   override readonly name = 'UnknownSourceObjectError';
 }
@@ -113,7 +115,8 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
       const { report } = await runCycle({ ...cycleInput(kind, dryRun, { store: target }), ...(runOptions.signal ? { signal: runOptions.signal } : {}) });
       if (!dryRun) {
         await store.save();
-        await logs.append(report.entries);
+        // in slices: one write of a 100k-entry cycle was a string of hundreds of megabytes
+        for (let i = 0; i < report.entries.length; i += LOG_SLICE) await logs.append(report.entries.slice(i, i + LOG_SLICE));
         if (dir) await appendCycleSummary(dir, toCycleSummary(report));
       }
       return report;
