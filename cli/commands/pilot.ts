@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .argument('[plan]', 'a test plan, YAML or JSON (default: fixtures/pilot/test-plan.yaml)')
     .addOption(new Option('--target <embedded|url>', 'the embedded mock target (a fresh one per scenario) or a SCIM base URL').default('embedded'))
     .addOption(new Option('--token <token>', 'bearer token for a URL target').env('SCIMULATOR_TOKEN'))
-    .addOption(new Option('--only <names>', 'comma-separated scenario names to run'))
+    .addOption(new Option('--only <names>', 'scenario names to run, comma-separated (repeatable; a name that itself holds a comma is taken whole)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]))
     .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
     .addOption(new Option('--out <file>', 'write the report to a file instead of stdout'))
     .addOption(new Option('--no-color', 'no colour in the text report (also NO_COLOR)'))
@@ -48,7 +48,7 @@ export function register(program: Command): void {
         plan,
         target: opts.target as string,
         token: opts.token as string | undefined,
-        only: typeof opts.only === 'string' ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+        only: Array.isArray(opts.only) ? (opts.only as string[]) : undefined,
         format: opts.format as Format,
         out: opts.out as string | undefined,
         cwd: process.cwd(),
@@ -75,10 +75,13 @@ export async function pilot(options: PilotCommandOptions): Promise<number> {
     throw error;
   }
   let result;
+  // a value naming a scenario whole wins over splitting it at its commas
+  const names = new Set(plan.scenarios.map((s) => s.scenario.name));
+  const only = options.only?.flatMap((value) => (names.has(value.trim()) ? [value.trim()] : value.split(',').map((s) => s.trim()).filter(Boolean)));
   try {
     result = await runPilot(plan, {
       target,
-      only: options.only,
+      only,
       onProgress: (p) => {
         if (!options.progress) return;
         if (p.type === 'start') options.progress(`running ${p.total} scenarios…\n`);

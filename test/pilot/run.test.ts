@@ -6,6 +6,7 @@ import { runPilot } from '../../pilot/run.js';
 import type { PilotResult } from '../../pilot/result.js';
 import { startEmbeddedTarget } from '../../server/embedded.js';
 import { fixturePath } from '../../util/package-root.js';
+import type { JobConfig, ProvisioningJob } from '../../engine/index.js';
 
 const PLAN = fixturePath('pilot', 'test-plan.yaml');
 
@@ -78,6 +79,38 @@ describe('pilot/run end to end', function () {
       'Renée is a member of SCIM Pilot in the app',
       'Renée can sign in',
     ]);
+  });
+
+  it('should fail every default scenario when the engine is switched off (no scenario holds without provisioning)', async () => {
+    const plan = await loadPlan(PLAN);
+    const idle: ProvisioningJob['status'] = () => ({
+      code: 'NotRun', quarantine: null, countSuccessiveCompleteFailures: 0, escrowsPruned: false, lastExecution: null,
+      lastSuccessfulExecution: null, lastSuccessfulExecutionWithExports: null, synchronizedEntryCountByType: [], escrows: 0, stagedDeletes: 0, initialPending: true,
+    });
+    // an engine that never sends a request: every cycle and on-demand run does nothing
+    const switchedOff = async (config: JobConfig): Promise<ProvisioningJob> => ({
+      config,
+      run: async () => {
+        const now = new Date().toISOString();
+        return {
+          cycleId: '', kind: 'incremental', notRun: 'paused', dryRun: false, state: 'Succeeded', startedAt: now, endedAt: now, durationMs: 0,
+          counts: { byAction: {}, byStatus: {}, objects: 0 }, requests: { total: 0, reads: 0, writes: 0, byMethod: {} },
+          entries: [], plannedRequests: [], status: idle(),
+        };
+      },
+      provisionOnDemand: async () => {
+        throw new Error('the engine is switched off');
+      },
+      restart: async () => {},
+      pause: async () => {},
+      start: async () => {},
+      status: idle,
+      logs: async () => [],
+      close: async () => {},
+    });
+    const result = await runPilot(plan, { target: 'embedded', openJob: switchedOff });
+    const holding = result.scenarios.filter((s) => s.status !== 'failed').map((s) => s.name);
+    expect(holding, 'scenarios whose expectations hold without the engine').to.deep.equal([]);
   });
 
   it('should mark a scenario whose step throws as failed with the error, and go on with the others', async () => {
