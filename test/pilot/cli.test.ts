@@ -60,6 +60,26 @@ describe('cli pilot', function () {
     expect(out.error!.message).to.include("scenarios.0.steps.1.expect.0.signin.user: no user 'nobody@contoso.com'");
   });
 
+  it('should take an --only value that names a scenario holding a comma whole, and split the others at commas', async () => {
+    const plan = `
+name: commas
+scenarios:
+  - name: one, with a comma
+    steps: [initialCycle, { expect: [{ description: Adele can sign in, signin: { user: adele.vance@contoso.com, allowed: true } }] }]
+  - name: two
+    steps: [initialCycle, { expect: [{ description: Adele can sign in, signin: { user: adele.vance@contoso.com, allowed: true } }] }]
+  - name: three
+    steps: [initialCycle, { expect: [{ description: Adele can sign in, signin: { user: adele.vance@contoso.com, allowed: true } }] }]
+`;
+    await writeFile(join(dir, 'commas.yaml'), plan);
+    const out = await run({ plan: join(dir, 'commas.yaml'), format: 'json', only: ['one, with a comma', 'two,three'] });
+    expect(out.code).to.equal(0);
+    const result = JSON.parse(out.stdout) as { scenarios: { name: string; status: string }[] };
+    expect(result.scenarios.map((s) => [s.name, s.status])).to.deep.equal([['one, with a comma', 'passed'], ['two', 'passed'], ['three', 'passed']]);
+    const some = await run({ plan: join(dir, 'commas.yaml'), format: 'json', only: ['two'] });
+    expect((JSON.parse(some.stdout) as { scenarios: { status: string }[] }).scenarios.map((s) => s.status)).to.deep.equal(['skipped', 'passed', 'skipped']);
+  });
+
   it('should exit 2 for a bad --target, a URL without a token and an unknown --only name', async () => {
     await writeFile(join(dir, 'ok.yaml'), PASSING);
     expect((await run({ plan: join(dir, 'ok.yaml'), target: 'nowhere' })).error!.message).to.include('--target must be "embedded" or a SCIM base URL');
