@@ -50,9 +50,13 @@ export function createScimClient(options: ClientOptions): ScimClient {
     let status: number;
     let responseHeaders: Record<string, string>;
     let text: string;
+    // undici's own timers tick once a second, so a sub-second --timeout needs a deadline of its own;
+    // cleared on the answer (AbortSignal.timeout kept one live timer per request for the whole
+    // timeout: tens of thousands under an engine's load)
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
     try {
-      // undici's own timers tick once a second, so a sub-second --timeout needs a deadline of its own
-      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher, signal: deadline.signal });
       status = res.statusCode;
       responseHeaders = flattenHeaders(res.headers);
       text = await res.body.text();
@@ -62,6 +66,8 @@ export function createScimClient(options: ClientOptions): ScimClient {
       options.onExchange?.(exchange);
       const kind = classifyNetworkError(error);
       throw new ScimClientError(kind, `${method} ${url}: ${kind === 'timeout' ? `no response within ${timeoutMs} ms` : (error as Error).message}`, exchange, { cause: error });
+    } finally {
+      clearTimeout(timer);
     }
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     const body = parseBody(text);
