@@ -9,6 +9,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ExitError, EXIT } from '../exit-error.js';
+import { colorFor } from '../color.js';
 import { systemClock } from '../../util/clock.js';
 import type { Clock } from '../../util/clock.js';
 import type { LogQuery, ProvisioningAction, ProvisioningLogEntry, ProvisioningStatus } from '../../engine/logs/types.js';
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option('--limit <n>', 'only the latest N matching entries')
     .option('--format <format>', `${FORMATS.join(', ')} (default table)`)
     .option('--out <dir>', 'csv/json: write the files into this folder (csv default: the current folder)')
+    .option('--no-color', 'no colour in the table (also NO_COLOR; FORCE_COLOR forces it)')
     .addHelpText(
       'after',
       `
@@ -87,7 +89,7 @@ export function logsOptionsFrom(opts: Record<string, unknown>, cwd: string): Log
     query,
     format,
     out: opts.out as string | undefined,
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    color: colorFor(process.stdout),
     clock: systemClock,
     stdout: (text) => process.stdout.write(text),
   };
