@@ -9,13 +9,13 @@
  */
 import { decideScope } from '../scoping/index.js';
 import { matchesFilter } from '../scoping/index.js';
-import { mapObject } from '../mapping/index.js';
+import { mapObject, matchingMappings } from '../mapping/index.js';
 import { flatValues } from '../mapping/flat-values.js';
 import { userSourceObject, groupSourceObject } from '../source/source-object.js';
 import type { AssignmentIndex } from '../source/assignment.js';
 import type { DirectoryDigests } from '../source/digest.js';
 import type { Directory, DirectoryGroup, DirectoryUser } from '../source/types.js';
-import type { AttributeMapping, Filter, ObjectMapping } from '../mapping/types.js';
+import type { Filter, ObjectMapping } from '../mapping/types.js';
 import type { SourceObject } from '../expressions/index.js';
 import type { JobSettings } from '../job/settings.js';
 import type { CycleKind } from '../api.js';
@@ -236,19 +236,13 @@ export function flowAllows(mapping: ObjectMapping | undefined, action: 'Add' | '
   return mapping.flowTypes.split(',').some((t) => t.trim().toLowerCase() === action.toLowerCase());
 }
 
-export function matchingList(mapping: ObjectMapping): AttributeMapping[] {
-  return mapping.attributeMappings
-    .filter((m) => (m.matchingPriority ?? 0) > 0)
-    .sort((a, b) => (a.matchingPriority ?? 0) - (b.matchingPriority ?? 0));
-}
-
 function matchingNames(mapping: ObjectMapping): string[] {
-  return matchingList(mapping).map((m) => m.targetAttributeName);
+  return matchingMappings(mapping).map((m) => m.targetAttributeName);
 }
 
 /** The mapped target value of each matching attribute, in priority order (§2.5): undefined when it has none. */
 export function matchingValues(sourceObject: SourceObject, mapping: ObjectMapping): { attribute: string; value: unknown }[] {
-  const matching = matchingList(mapping);
+  const matching = matchingMappings(mapping);
   if (matching.length === 0) return [];
   const mapped = mapObject(sourceObject, { ...mapping, attributeMappings: matching }, { mode: 'create' });
   const names = matching.map((m) => m.targetAttributeName);

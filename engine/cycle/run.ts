@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import { eqFilter } from '../../scim/filter/build.js';
 import type { ScimClient } from '../../scim/client/index.js';
 import type { Clock, Sleep } from '../../util/clock.js';
+import { matchingMappings } from '../mapping/index.js';
 import type { ResolvedObjectMapping } from '../mapping/index.js';
 import { assignmentIndex } from '../source/assignment.js';
 import { digestDirectory } from '../source/digest.js';
@@ -92,7 +93,7 @@ export async function runCycle(input: CycleInput): Promise<CycleOutcome> {
   }
 
   // 2. the probe (§6.3): a user that cannot exist, by the first matching attribute
-  const matchAttribute = input.userMapping.mapping.attributeMappings.filter((m) => (m.matchingPriority ?? 0) > 0).sort((a, b) => (a.matchingPriority ?? 0) - (b.matchingPriority ?? 0))[0]?.targetAttributeName ?? 'userName';
+  const matchAttribute = matchingMappings(input.userMapping.mapping)[0]?.targetAttributeName ?? 'userName';
   const probe = await requester.send('probe', 'GET', '/Users', { query: { filter: eqFilter(matchAttribute, randomUUID()) } });
   if (!probe.ok) {
     const message = probe.outcome.reason;
