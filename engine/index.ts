@@ -20,7 +20,7 @@ import { appendCycleSummary, toCycleSummary } from './logs/cycles.js';
 import { jobSettings } from './job/settings.js';
 import { clientAuth } from './job/credentials.js';
 import { dialectOf } from './wire/dialect.js';
-import { openStateStore } from './state/store.js';
+import { memoryStore, openStateStore } from './state/store.js';
 import { emptyState } from './state/types.js';
 import type { EngineState } from './state/types.js';
 import { runCycle } from './cycle/run.js';
@@ -111,7 +111,7 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
       }
       const dryRun = runOptions.dryRun ?? false;
       // a dry run works on a copy: no state changes, no logs
-      const target = dryRun ? memoryCopy(state) : store;
+      const target = dryRun ? memoryStore(structuredClone(state)) : store;
       const { report } = await runCycle({ ...cycleInput(kind, dryRun, { store: target }), ...(runOptions.signal ? { signal: runOptions.signal } : {}) });
       if (!dryRun) {
         await store.save();
@@ -189,28 +189,6 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
       entries: [], plannedRequests: [], status: jobStatusOf(store.state, configDigest),
     };
   }
-}
-
-function memoryCopy(state: EngineState) {
-  let copy = structuredClone(state);
-  return {
-    get state() {
-      return copy;
-    },
-    dir: undefined,
-    async recordLink(kind: 'User' | 'Group', sourceId: string, targetId: string, displayName?: string) {
-      const records = kind === 'User' ? copy.users : copy.groups;
-      const r = (records[sourceId] ??= {});
-      r.targetId = targetId;
-      r.managed = true;
-      if (displayName) r.displayName = displayName;
-    },
-    save: async () => {},
-    replace: (next: EngineState) => {
-      copy = next;
-    },
-    close: async () => {},
-  };
 }
 
 async function readSchema(path: string): Promise<SynchronizationSchema> {

@@ -106,7 +106,8 @@ async function lockStateDir(dir: string): Promise<() => Promise<void>> {
   }
 }
 
-function memoryStore(initial: EngineState): StateStore {
+/** A store that keeps its state in memory only (no state directory, a dry run's copy). */
+export function memoryStore(initial: EngineState): StateStore {
   let state = initial;
   return {
     get state() {
