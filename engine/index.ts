@@ -21,7 +21,7 @@ import { jobSettings } from './job/settings.js';
 import { clientAuth } from './job/credentials.js';
 import { dialectOf } from './wire/dialect.js';
 import { memoryStore, openStateStore } from './state/store.js';
-import { emptyState } from './state/types.js';
+import { cloneState, emptyState } from './state/types.js';
 import type { EngineState } from './state/types.js';
 import { runCycle } from './cycle/run.js';
 import { jobStatusOf } from './cycle/status.js';
@@ -111,7 +111,7 @@ export async function openJob(config: JobConfig, options: EngineOptions & { stat
       }
       const dryRun = runOptions.dryRun ?? false;
       // a dry run works on a copy: no state changes, no logs
-      const target = dryRun ? memoryStore(structuredClone(state)) : store;
+      const target = dryRun ? memoryStore(cloneState(state)) : store;
       const { report } = await runCycle({ ...cycleInput(kind, dryRun, { store: target }), ...(runOptions.signal ? { signal: runOptions.signal } : {}) });
       if (!dryRun) {
         await store.save();

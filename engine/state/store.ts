@@ -12,7 +12,7 @@ import { open, readFile, rename, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncDirectory } from '../../util/fsync.js';
 import { LockHeldError, describeHolder, lockFile } from '../../util/lock.js';
-import { emptyState } from './types.js';
+import { emptyState, prototypeFreeRecords } from './types.js';
 import type { EngineState, ObjectKind } from './types.js';
 
 export class StateLockedError extends Error {
@@ -148,11 +148,7 @@ async function readState(file: string, jobId: string): Promise<EngineState> {
   if (parsed?.version !== 1 || typeof parsed.users !== 'object' || typeof parsed.groups !== 'object') {
     throw new StateCorruptError(`state file ${file} is not a scimulator state (version 1); move it away to start over`);
   }
-  // records keyed by source ids: no prototype to pollute
-  for (const key of ['users', 'groups', 'escrows', 'staged'] as const) {
-    parsed[key] = Object.assign(Object.create(null), parsed[key] ?? {}) as never;
-  }
-  return parsed;
+  return prototypeFreeRecords(parsed);
 }
 
 async function replayLinks(file: string, state: EngineState): Promise<EngineState> {

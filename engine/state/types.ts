@@ -108,3 +108,16 @@ export function emptyState(jobId: string): EngineState {
     forceDeletes: false,
   };
 }
+
+/** Records keyed by source ids carry no prototype (`__proto__` is just an id); changes `state` in place. */
+export function prototypeFreeRecords(state: EngineState): EngineState {
+  for (const key of ['users', 'groups', 'escrows', 'staged'] as const) {
+    state[key] = Object.assign(Object.create(null), state[key] ?? {}) as never;
+  }
+  return state;
+}
+
+/** A deep copy (a dry run's state). */
+export function cloneState(state: EngineState): EngineState {
+  return prototypeFreeRecords(structuredClone(state));
+}

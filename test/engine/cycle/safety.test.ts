@@ -61,6 +61,28 @@ describe('engine e2e: safety', () => {
     }
   });
 
+  it('source ids are only keys: a user whose id is __proto__ is provisioned, saved and reloaded without touching any prototype', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'scimulator-proto-'));
+    const odd = { ...user(7), id: '__proto__' };
+    const dir = directory({ users: [odd, user(8)], direct: ['__proto__', 'u8'] });
+    try {
+      let job = await openTestJob(h, dir, { provisionGroups: false }, { stateDir });
+      const dry = await job.run({ dryRun: true });
+      expect(dry.plannedRequests.filter((p) => p.method === 'POST')).to.have.length(2);
+      const r = await job.run();
+      expect(summary(r)).to.deep.equal(['__proto__:create:success', 'u8:create:success']);
+      await job.close();
+      expect(({} as Record<string, unknown>).targetId).to.equal(undefined);
+      job = await openTestJob(h, dir, { provisionGroups: false }, { stateDir });
+      const again = await job.run();
+      expect(again.entries).to.deep.equal([]);
+      expect(job.status().synchronizedEntryCountByType).to.deep.include({ key: 'User', value: 2 });
+      await job.close();
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
   it('two runners on one state directory: the second is refused with StateLockedError; after close it opens', async () => {
     const dir = directory({ users: [user(1)], direct: ['u1'] });
     const stateDir = join(work, 'state');
