@@ -20,10 +20,14 @@ export interface SendOptions {
  */
 export function sendScim(res: Response, status: number, body: unknown, options?: SendOptions): void {
   const text = JSON.stringify(body);
-  const headers = ['Content-Type', SCIM_CONTENT_TYPE_HEADER, 'Content-Length', String(Buffer.byteLength(text))];
+  const bytes = Buffer.byteLength(text);
+  const headers = ['Content-Type', SCIM_CONTENT_TYPE_HEADER, 'Content-Length', String(bytes)];
   if (options?.etag) headers.push('ETag', options.etag);
   if (options?.location) headers.push('Location', options.location);
+  // for the journal: what was sent and its size, so that recording serialises nothing again
   res.locals.scimBody = body;
+  res.locals.scimText = text;
+  res.locals.scimBytes = bytes;
   // for the journal: headers given to writeHead do not show in res.getHeaders()
   res.locals.scimHeaders = headers;
   res.writeHead(status, headers);

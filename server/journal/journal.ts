@@ -7,6 +7,7 @@
  */
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
+import { parse as parseQuery } from 'node:querystring';
 import type { RequestHandler, Response } from 'express';
 import type { JournalEntry, RequestJournal } from '../quirks/types.js';
 import { redact, REDACTED } from './redact.js';
@@ -45,65 +46,133 @@ export interface TruncatedBody {
   preview: string;
 }
 
+/**
+ * What a request leaves behind while it is served: references to what the server already holds
+ * (the parsed request body, the body it answered with, the request's header object) and a byte
+ * estimate from lengths it already knows. Redaction and serialisation wait until someone reads
+ * (GET /_admin/requests, the file writer): recording sits on every request's path, reading does not.
+ * The bodies are never mutated once the response is sent (the store hands out frozen records).
+ */
+interface Recorded {
+  seq: number;
+  at: Date;
+  method: string;
+  /** originalUrl: routers mounted under a base path rewrite req.url while they run */
+  url: string;
+  status: number;
+  durationMs: number;
+  admin: boolean;
+  quirk?: string;
+  requestHeaders: Readonly<Record<string, unknown>>;
+  /** headers set on the response, and those sendScim handed to writeHead (name, value, …) */
+  responseHeaders?: Record<string, unknown>;
+  responseHeaderList?: unknown;
+  requestBody?: unknown;
+  responseBody?: unknown;
+  /** the estimated size of the entry as JSON, for the buffer's byte budget */
+  bytes: number;
+}
+
+/**
+ * A body kept as the JSON text that went over the wire (sendScim's, the body reader's): one flat
+ * string is far cheaper for the garbage collector to hold than the object tree it came from.
+ */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** A body over maxBodyBytes, cut down when it is recorded (a huge body is never retained). */
+class Truncated {
+  constructor(readonly marker: TruncatedBody) {}
+}
+
+/** fields, quotes and punctuation of an entry around its variable parts */
+const ENTRY_OVERHEAD_BYTES = 320;
+/** headers set with setHeader (Allow, WWW-Authenticate, what res.json sets): a few, short */
+const SET_HEADERS_BYTES = 256;
+
 export function createRequestJournal(options: JournalOptions = {}): RequestJournal {
-  const buffer = new RingBuffer<{ entry: JournalEntry; bytes: number }>(options.capacity ?? 1000);
+  const buffer = new RingBuffer<Recorded>(options.capacity ?? 1000);
   const clock = options.clock ?? (() => new Date());
   const maxBytes = options.maxBytes ?? DEFAULT_JOURNAL_MAX_BYTES;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_JOURNAL_MAX_BODY_BYTES;
   const file = options.file ? createJournalFile(options.file, options.maxFileBytes ?? DEFAULT_JOURNAL_MAX_FILE_BYTES, options.keep ?? DEFAULT_JOURNAL_KEEP) : undefined;
   let total = 0;
   let seq = 0;
-
-  const record = (entry: JournalEntry): void => {
-    const line = JSON.stringify(entry);
-    const bytes = Buffer.byteLength(line);
-    const evicted = buffer.push({ entry, bytes });
-    total += bytes - (evicted?.bytes ?? 0);
-    while (total > maxBytes && buffer.size > 1) total -= buffer.shift()!.bytes;
-    file?.write(line);
+  // The file gets its lines in batches, serialised after the responses have gone out.
+  let pending: Recorded[] = [];
+  let flushing: NodeJS.Immediate | undefined;
+  const flush = (): void => {
+    flushing = undefined;
+    const batch = pending;
+    pending = [];
+    for (const recorded of batch) file!.write(JSON.stringify(materialise(recorded)));
   };
 
-  const body = (value: unknown): unknown => {
-    const redacted = redact(value);
-    const json = JSON.stringify(redacted) ?? '';
-    if (json.length <= maxBodyBytes && Buffer.byteLength(json) <= maxBodyBytes) return redacted;
-    const marker: TruncatedBody = { truncated: true, bytes: Buffer.byteLength(json), preview: json.slice(0, PREVIEW_CHARS) };
-    return marker;
+  const record = (recorded: Recorded): void => {
+    const evicted = buffer.push(recorded);
+    total += recorded.bytes - (evicted?.bytes ?? 0);
+    while (total > maxBytes && buffer.size > 1) total -= buffer.shift()!.bytes;
+    if (file) {
+      pending.push(recorded);
+      flushing ??= setImmediate(flush);
+    }
+  };
+
+  /** the body as kept, and its size: a reference when small, a redacted truncation marker when large */
+  const body = (value: unknown, text: unknown, knownBytes: number | undefined): [unknown, number] => {
+    const bytes = knownBytes ?? (typeof text === 'string' ? text.length : (JSON.stringify(value)?.length ?? 0));
+    if (bytes <= maxBodyBytes) return [typeof text === 'string' ? new JsonText(text) : value, bytes];
+    const json = JSON.stringify(redact(value)) ?? '';
+    const exact = Buffer.byteLength(json);
+    if (exact <= maxBodyBytes) return [typeof text === 'string' ? new JsonText(text) : value, exact];
+    const marker: TruncatedBody = { truncated: true, bytes: exact, preview: json.slice(0, PREVIEW_CHARS) };
+    return [new Truncated(marker), PREVIEW_CHARS + 64];
   };
 
   const middleware: RequestHandler = (req, res, next) => {
     // Reading the journal is not recorded: each read would otherwise nest every entry it returns.
-    if (req.originalUrl.startsWith(JOURNAL_ROUTE)) return next();
+    const url = req.originalUrl;
+    if (url.startsWith(JOURNAL_ROUTE)) return next();
     const started = performance.now();
-    const time = clock().toISOString();
-    captureJson(res);
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      // originalUrl: routers mounted under a base path rewrite req.url while they run.
-      const path = req.originalUrl.split('?', 1)[0]!;
-      const entry: JournalEntry = {
+    const at = clock();
+    res.json = captureJson;
+    res.once('close', () => {
+      // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
+      const status = res.writableFinished ? res.statusCode : 0;
+      const locals = res.locals;
+      const recorded: Recorded = {
         seq: ++seq,
-        time,
+        at,
         method: req.method,
-        path,
-        query: redact({ ...(req.query as Record<string, unknown>) }) as Record<string, unknown>,
-        // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
-        status: res.writableFinished ? res.statusCode : 0,
+        url,
+        status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        requestHeaders: redactHeaders(req.headers),
+        admin: url.startsWith('/_admin'),
+        requestHeaders: req.headers,
+        bytes: ENTRY_OVERHEAD_BYTES + 2 * url.length + headerBytes(req.rawHeaders),
       };
-      if (path.startsWith('/_admin')) entry.admin = true;
-      if (entry.status !== 0) entry.responseHeaders = redactHeaders(sentHeaders(res));
-      if (req.body !== undefined) entry.requestBody = body(req.body);
-      const sent = res.locals.scimBody ?? res.locals.journalBody;
-      if (sent !== undefined && entry.status !== 0) entry.responseBody = body(sent);
-      if (typeof res.locals.quirk === 'string') entry.quirk = res.locals.quirk;
-      record(entry);
-    };
-    res.once('finish', finish);
-    res.once('close', finish);
+      if (status !== 0) {
+        recorded.responseHeaders = res.getHeaders();
+        recorded.responseHeaderList = locals.scimHeaders;
+        recorded.bytes += SET_HEADERS_BYTES + headerBytes(locals.scimHeaders);
+      }
+      if (req.body !== undefined) {
+        const length = Number(req.headers['content-length']);
+        const [kept, bytes] = body(req.body, locals.requestText, Number.isFinite(length) ? length : undefined);
+        recorded.requestBody = kept;
+        recorded.bytes += bytes;
+      }
+      const sent = locals.scimBody ?? locals.journalBody;
+      if (sent !== undefined && status !== 0) {
+        const length = typeof locals.scimBytes === 'number' ? locals.scimBytes : Number(res.getHeader('content-length'));
+        const [kept, bytes] = body(sent, locals.scimBody === undefined ? undefined : locals.scimText, Number.isFinite(length) ? length : undefined);
+        recorded.responseBody = kept;
+        recorded.bytes += bytes;
+      }
+      if (typeof locals.quirk === 'string') recorded.quirk = locals.quirk;
+      record(recorded);
+    });
     next();
   };
 
@@ -111,20 +180,58 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     middleware,
     list({ limit, since, admin } = {}) {
       const max = limit === undefined ? DEFAULT_LIMIT : Math.max(0, Math.floor(limit));
-      let all = buffer.toArray().map((item) => item.entry);
-      if (admin !== undefined) all = all.filter((e) => (e.admin === true) === admin);
+      let all = buffer.toArray();
+      if (admin !== undefined) all = all.filter((e) => e.admin === admin);
       // `since` is a cursor: the entries after it, oldest first; without it, the most recent ones.
-      if (since !== undefined) return all.filter((e) => e.seq > since).slice(0, max);
-      return max === 0 ? [] : all.slice(-max);
+      const chosen = since !== undefined ? all.filter((e) => e.seq > since).slice(0, max) : max === 0 ? [] : all.slice(-max);
+      return chosen.map(materialise);
     },
     clear() {
       buffer.clear();
       total = 0;
     },
     close() {
-      return file ? file.close() : Promise.resolve();
+      if (!file) return Promise.resolve();
+      if (flushing) clearImmediate(flushing);
+      flush();
+      return file.close();
     },
   };
+}
+
+/** The entry as a reader sees it: secrets redacted in the query, the headers and the bodies. */
+function materialise(recorded: Recorded): JournalEntry {
+  const question = recorded.url.indexOf('?');
+  const entry: JournalEntry = {
+    seq: recorded.seq,
+    time: recorded.at.toISOString(),
+    method: recorded.method,
+    path: question < 0 ? recorded.url : recorded.url.slice(0, question),
+    // express's default ("simple") query parser
+    query: redact(question < 0 ? {} : { ...parseQuery(recorded.url.slice(question + 1)) }) as Record<string, unknown>,
+    status: recorded.status,
+    durationMs: recorded.durationMs,
+    requestHeaders: redactHeaders(recorded.requestHeaders),
+  };
+  if (recorded.admin) entry.admin = true;
+  if (recorded.responseHeaders) entry.responseHeaders = redactHeaders(sentHeaders(recorded.responseHeaders, recorded.responseHeaderList));
+  if (recorded.requestBody !== undefined) entry.requestBody = readable(recorded.requestBody);
+  if (recorded.responseBody !== undefined) entry.responseBody = readable(recorded.responseBody);
+  if (recorded.quirk !== undefined) entry.quirk = recorded.quirk;
+  return entry;
+}
+
+function readable(body: unknown): unknown {
+  if (body instanceof Truncated) return body.marker;
+  return redact(body instanceof JsonText ? JSON.parse(body.text) : body);
+}
+
+/** the length of a flat list of header names and values (rawHeaders, sendScim's writeHead list) */
+function headerBytes(list: unknown): number {
+  if (!Array.isArray(list)) return 0;
+  let n = 0;
+  for (const item of list) n += typeof item === 'string' ? item.length + 4 : 8;
+  return n;
 }
 
 // Request and response headers that carry credentials, whatever the secret-key rule says.
@@ -137,9 +244,8 @@ function redactHeaders(headers: Readonly<Record<string, unknown>>): Record<strin
 }
 
 /** what the response sent: headers set on it, and those sendScim handed to writeHead (name, value, …) */
-function sentHeaders(res: Response): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...res.getHeaders() };
-  const pairs = res.locals.scimHeaders as unknown;
+function sentHeaders(set: Readonly<Record<string, unknown>>, pairs: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...set };
   if (Array.isArray(pairs)) for (let i = 0; i + 1 < pairs.length; i += 2) out[String(pairs[i]).toLowerCase()] = pairs[i + 1];
   return out;
 }
@@ -200,11 +306,11 @@ function createJournalFile(path: string, maxFileBytes: number, keep: number) {
   };
 }
 
-/** Routes that answer with res.json (not sendScim) still leave their body for the journal. */
-function captureJson(res: Response): void {
-  const json = res.json.bind(res);
-  res.json = (body?: unknown) => {
-    res.locals.journalBody = body;
-    return json(body);
-  };
+/**
+ * Routes that answer with res.json (not sendScim) still leave their body for the journal. One
+ * shared function put on each response: express's own json stays on the prototype.
+ */
+function captureJson(this: Response, body?: unknown): Response {
+  this.locals.journalBody = body;
+  return (Object.getPrototypeOf(this) as Response).json.call(this, body);
 }

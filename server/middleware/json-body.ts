@@ -22,7 +22,7 @@ export interface JsonBodyOptions {
 }
 
 export function createJsonBody(options: JsonBodyOptions): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     const method = req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'OPTIONS') return next();
     const length = req.headers['content-length'];
@@ -58,7 +58,10 @@ export function createJsonBody(options: JsonBodyOptions): RequestHandler {
     req.on('end', () => {
       if (failed) return;
       try {
-        req.body = parseJson(Buffer.concat(chunks, size).toString('utf8'));
+        const text = Buffer.concat(chunks, size).toString('utf8');
+        req.body = parseJson(text);
+        // the request journal keeps the text, not the parsed tree (server/journal)
+        res.locals.requestText = text;
         next();
       } catch (error) {
         next(error);
