@@ -5,7 +5,7 @@
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import express from 'express';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { systemClock } from '../util/clock.js';
 import type { Clock } from '../util/clock.js';
 import type { ResourceStore } from './store/types.js';
@@ -98,8 +98,19 @@ export function createServer(options: ServerOptions): Express {
   app.use(createAuth(options.auth));
   // RFC 7644 §3.7: a Bulk request is bounded by maxPayloadSize, anything else by maxBodyBytes.
   app.use(createJsonBody({ limit: (req) => (isBulkPath(req.path) ? bulk.maxPayloadSize : maxBodyBytes) }));
-  app.use(SCIM_BASE_PATH, (req, res, next) => (quirks.runtime ? quirks.runtime.gate(req, res, next) : next()));
-  app.use(SCIM_BASE_PATH, resourceRoutes(ctx), scimRouter(ctx));
+  // The quirk gate and the /Users, /Groups dispatch share one layer: every mounted layer costs
+  // the router a path match and a prefix trim per request, and these are the hot endpoints.
+  const resources = resourceRoutes(ctx);
+  const gated: RequestHandler = (req, res, next) => {
+    const runtime = quirks.runtime;
+    if (!runtime) return resources(req, res, next);
+    runtime.gate(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      // the router only sees the gate's return value: a rejection from the routes goes to next here
+      Promise.resolve(resources(req, res, next)).catch(next);
+    });
+  };
+  app.use(SCIM_BASE_PATH, gated, scimRouter(ctx));
   app.use('/_admin', adminRouter(ctx));
   app.use(notFound());
   app.use(errorHandler(ctx.log));

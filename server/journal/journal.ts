@@ -137,7 +137,8 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     const started = performance.now();
     const at = clock();
     res.json = captureJson;
-    res.once('close', () => {
+    // 'close' comes once, after 'finish' or instead of it: on() spares once()'s wrapper per request
+    res.on('close', () => {
       // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
       const status = res.writableFinished ? res.statusCode : 0;
       const locals = res.locals;
