@@ -4,6 +4,7 @@
  * flushes the store. Argument parsing and output only; the server lives in server/.
  */
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
@@ -98,6 +99,12 @@ export function register(program: Command): void {
 
 /** Runs the target; resolves once it has shut down after a signal or `options.signal`. */
 export async function serve(options: ServeOptions): Promise<void> {
+  // A V8 heuristic, not a leak: node's HTTP path promotes ~3 MB of short-lived objects per
+  // scavenge under load (a bare express route does the same), and V8 lets the old generation grow
+  // to up to 4x the live heap before it marks. A bare route's live heap is a few MB; a target
+  // holding 100k users lives at ~165 MB, so that garbage pushed RSS to ~780 MB. A growing factor
+  // of 1.5 collects it at ~250 MB: peak RSS 355 MB, no measurable cost in req/s (issue 11).
+  setFlagsFromString('--heap-growing-percent=50');
   const given = options.token ?? options.env.SCIMULATOR_TOKEN;
   const generated = given === undefined;
   const token = given ?? randomBytes(24).toString('base64url');
