@@ -14,6 +14,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { integerArgument } from '../cli/arguments.js';
 import { nodeArgs, startChild } from './child.js';
 import type { Child } from './child.js';
 import { openJob } from '../engine/index.js';
@@ -26,29 +28,20 @@ interface Args {
   json?: string;
 }
 
+/** commander, like the CLI and bench/index, so `--help` prints usage and a bad value is one line. */
 function parseArgs(argv: string[]): Args {
-  const args: Args = { users: [10_000, 100_000], changes: 100, concurrency: 4 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: node dist/bench/engine.js [--users 10000,100000] [--changes 100] [--concurrency 4] [--json FILE]\n');
-      process.exit(0);
-    }
-    const value = argv[++i];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === '--users') args.users = value.split(',').map((v) => positive(flag, v));
-    else if (flag === '--changes') args.changes = positive(flag, value);
-    else if (flag === '--concurrency') args.concurrency = positive(flag, value);
-    else if (flag === '--json') args.json = value;
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  return args;
-}
-
-function positive(flag: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`);
-  return n;
+  const program = new Command()
+    .name('node dist/bench/engine.js')
+    .description("the engine's initial and incremental cycles against a mock target, beside autocannon sending the same mix")
+    .addOption(new Option('--users <list>', 'comma-separated directory sizes').default('10000,100000'))
+    .addOption(new Option('--changes <n>', 'users changed before the incremental cycle').default(100).argParser(integerArgument('--changes', 1, 1_000_000)))
+    .addOption(new Option('--concurrency <n>', "the job's concurrency (requests in flight)").default(4).argParser(integerArgument('--concurrency', 1, 64)))
+    .option('--json <file>', 'also write the results as JSON to this file')
+    .exitOverride()
+    .parse(argv, { from: 'user' });
+  const opts = program.opts<{ users: string; changes: number; concurrency: number; json?: string }>();
+  const parse = integerArgument('--users', 1, 10_000_000);
+  return { users: opts.users.split(',').map((v) => parse(v.trim())), changes: opts.changes, concurrency: opts.concurrency, ...(opts.json ? { json: opts.json } : {}) };
 }
 
 function directoryOf(n: number, changedTitle?: { count: number }): Directory {
@@ -180,7 +173,18 @@ async function loadGenerator(token: string, users: number, connections: number):
   }
 }
 
-const args = parseArgs(process.argv.slice(2));
+let args: Args;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  // thrown by our own --users parsing (commander has printed its own errors already)
+  if (error instanceof InvalidArgumentError && error.code === 'commander.invalidArgument' && !process.exitCode) {
+    process.stderr.write(`bench/engine: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof CommanderError) process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2);
+  throw error;
+}
 const rows: Row[] = [];
 for (const n of args.users) rows.push(await measure(n, args));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;

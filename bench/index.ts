@@ -1,7 +1,8 @@
 /**
  * @module bench/index
  * `npm run bench`: throughput and latency of the mock target with 100,000 users, against a bare
- * express 5 route on the same machine. Not a test: it prints a table (and `--json FILE`) with the
+ * express 5 route on the same machine, then (unless --no-engine) the provisioning engine's cycles
+ * (bench/engine, in a process of its own). Not a test: it prints a table (and `--json FILE`) with the
  * ratios the project targets. Every server runs in its own child process; autocannon runs here.
  * Targets: the plain memory store, the same with a quirk runtime whose quirks are all off, and the
  * durable store restarted on its files, all with the request journal off (`--no-journal`), and the
@@ -19,6 +20,7 @@
  *
  *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--json FILE]
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +40,8 @@ interface Args {
   duration: number;
   connections: number;
   json?: string;
+  /** run bench/engine afterwards with these directory sizes */
+  engineUsers?: string;
 }
 
 /** The CLI's own argument parser (commander), so `npm run bench -- --help` prints usage. */
@@ -49,10 +53,15 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--duration <s>', 'seconds measured per scenario half').default(6).argParser(integerArgument('--duration', 1, 3600)))
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
     .option('--json <file>', 'also write the results as JSON to this file')
+    .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')
+    .option('--no-engine', 'measure the target only, not the provisioning engine')
     .exitOverride()
     .parse(argv, { from: 'user' });
-  const opts = program.opts<{ users: number; duration: number; connections: number; json?: string }>();
-  return { users: opts.users, duration: opts.duration, connections: opts.connections, ...(opts.json ? { json: opts.json } : {}) };
+  const opts = program.opts<{ users: number; duration: number; connections: number; json?: string; engine: boolean; engineUsers: string }>();
+  return {
+    users: opts.users, duration: opts.duration, connections: opts.connections, ...(opts.json ? { json: opts.json } : {}),
+    ...(opts.engine ? { engineUsers: opts.engineUsers } : {}),
+  };
 }
 
 const TOKEN = 'bench-token';
@@ -188,10 +197,23 @@ async function main(): Promise<void> {
     report.patchScale = parsePatchScale(await runToEnd([...nodeArgs('bench/patch-scale'), '--group', String(PATCH_SCALE_GROUP)]));
     printReport(report, (line) => process.stdout.write(`${line}\n`));
     if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.engineUsers) {
+      // its own process, so the engine's RSS is its own
+      process.stdout.write('\n');
+      await runInherited([...nodeArgs('bench/engine'), '--users', args.engineUsers]);
+    }
   } finally {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dbDir, { recursive: true, force: true });
   }
+}
+
+function runInherited(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
 }
 
 /** bench/patch-scale prints one `name   12.3 ms` line per measurement */
