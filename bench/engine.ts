@@ -109,7 +109,8 @@ async function measure(n: number, args: Args): Promise<Row> {
     const incrementalSeconds = (performance.now() - incStarted) / 1000;
     await job.close();
 
-    const reference = await loadGenerator(token, Math.min(n, 20_000), args.concurrency);
+    // the same number of users as the engine's cycle, so both targets grow to the same size
+    const reference = await loadGenerator(token, n, args.concurrency);
     const engineRequestsPerSecond = initial.requests.total / initialSeconds;
     return {
       users: n,
@@ -136,6 +137,7 @@ async function loadGenerator(token: string, users: number, connections: number):
     const { host, pathname } = new URL(child.url);
     let i = 0;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
+    const started = performance.now();
     const result = await autocannon({
       url: `http://${host}`,
       connections,
@@ -167,7 +169,8 @@ async function loadGenerator(token: string, users: number, connections: number):
         },
       ],
     });
-    return result.requests.total / (result.duration || 1);
+    // autocannon's own duration is whole seconds: time it here
+    return result.requests.total / ((performance.now() - started) / 1000);
   } finally {
     child.process.kill();
   }

@@ -48,6 +48,32 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
     state = await replayLinks(join(dir, 'links.jsonl'), state);
     const linksFile = join(dir, 'links.jsonl');
     let links = await open(linksFile, 'a');
+    // group commit: links acknowledged while a write is under way go out together in the next one,
+    // each caller resumes once its line is written (one write per batch, not one per create)
+    let queued: string[] = [];
+    let waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+    let writing: Promise<void> | undefined;
+    const flush = async (): Promise<void> => {
+      while (queued.length > 0) {
+        const text = queued.join('');
+        const batch = waiting;
+        queued = [];
+        waiting = [];
+        try {
+          await links.write(text);
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+      writing = undefined;
+    };
+    const append = (line: string): Promise<void> =>
+      new Promise((resolve, reject) => {
+        queued.push(line);
+        waiting.push({ resolve, reject });
+        writing ??= flush();
+      });
     const store: StateStore = {
       get state() {
         return state;
@@ -55,8 +81,8 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
       dir,
       async recordLink(kind, sourceId, targetId, displayName) {
         applyLink(state, kind, sourceId, targetId, displayName);
-        // O_APPEND: concurrent appends land whole, one after another
-        await links.write(`${JSON.stringify({ k: kind, s: sourceId, t: targetId, ...(displayName ? { d: displayName } : {}) })}\n`);
+        // one writer at a time (append), so lines land whole and in order
+        await append(`${JSON.stringify({ k: kind, s: sourceId, t: targetId, ...(displayName ? { d: displayName } : {}) })}\n`);
       },
       async save() {
         const file = join(dir, 'state.json');
@@ -71,6 +97,7 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
         await rename(tmp, file);
         await syncDirectory(file);
         // the links are in state.json now
+        await writing;
         await links.close();
         await truncate(linksFile, 0);
         links = await open(linksFile, 'a');
@@ -79,6 +106,7 @@ export async function openStateStore(options: { dir?: string; jobId: string }): 
         state = next;
       },
       async close() {
+        await writing;
         await links.close();
         await release();
       },
