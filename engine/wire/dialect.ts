@@ -151,8 +151,17 @@ function createBody(resource: ScimResource, type: 'User' | 'Group'): ScimResourc
   for (const [key, value] of Object.entries(resource)) {
     const lower = key.toLowerCase();
     if (lower === 'schemas' || lower === 'meta' || lower === 'id' || FORBIDDEN_KEYS.has(key) || cleared(value)) continue;
-    body[key] = structuredClone(value);
+    body[key] = copyValue(value);
   }
   body.meta = meta;
   return body;
+}
+
+/** A copy of a mapped JSON value (structuredClone was most of a create body's cost); no prototype keys. */
+function copyValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyValue);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!FORBIDDEN_KEYS.has(k)) out[k] = copyValue(v);
+  return out;
 }

@@ -41,46 +41,53 @@ export function createScimClient(options: ClientOptions): ScimClient {
       payload = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
       headers['content-type'] ??= SCIM_CONTENT_TYPE;
     }
-    const exchange: Exchange = {
+    // the redacted record of the request: built when somebody looks (a listener, a report, an error),
+    // not for every request of an engine cycle (two deep copies of the bodies each time)
+    const requestBody = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : payload!;
+    const record = (answer: { status: number; headers: Record<string, string>; text: string } | undefined, durationMs: number, error?: string): Exchange => ({
       method, url, requestHeaders: redactHeaders(headers),
-      ...(req.body !== undefined ? { requestBody: redactBody(req.body) } : {}),
-      durationMs: 0,
-    };
+      ...(requestBody !== undefined ? { requestBody: redactBody(typeof req.body === 'string' ? req.body : parseBody(requestBody)) } : {}),
+      ...(answer ? { status: answer.status, responseHeaders: redactHeaders(answer.headers), responseBody: redactBody(parseBody(answer.text)) } : {}),
+      durationMs,
+      ...(error !== undefined ? { error } : {}),
+    });
     const started = performance.now();
     let status: number;
     let responseHeaders: Record<string, string>;
     let text: string;
-    // undici's own timers tick once a second, so a sub-second --timeout needs a deadline of its own;
-    // cleared on the answer (AbortSignal.timeout kept one live timer per request for the whole
-    // timeout: tens of thousands under an engine's load)
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    // undici's own timers tick once a second, so a sub-second --timeout needs a deadline of its own
+    // (cleared on the answer); from a second up undici's connect/headers/body timeouts hold it
+    const deadline = timeoutMs < 1000 ? new AbortController() : undefined;
+    const timer = deadline ? setTimeout(() => deadline.abort(new DOMException(`no response within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs) : undefined;
     try {
-      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher, signal: deadline.signal });
+      const res = await undiciRequest(url, { method, headers, body: payload, dispatcher, ...(deadline ? { signal: deadline.signal } : {}) });
       status = res.statusCode;
       responseHeaders = flattenHeaders(res.headers);
       text = await res.body.text();
     } catch (error) {
-      exchange.durationMs = Math.round(performance.now() - started);
-      exchange.error = (error as Error).message;
+      const exchange = record(undefined, Math.round(performance.now() - started), (error as Error).message);
       options.onExchange?.(exchange);
       const kind = classifyNetworkError(error);
       throw new ScimClientError(kind, `${method} ${url}: ${kind === 'timeout' ? `no response within ${timeoutMs} ms` : (error as Error).message}`, exchange, { cause: error });
     } finally {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
     }
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     const body = parseBody(text);
-    Object.assign(exchange, { status, responseHeaders: redactHeaders(responseHeaders), responseBody: redactBody(body), durationMs });
-    options.onExchange?.(exchange);
+    const answer = { status, headers: responseHeaders, text };
+    let exchange: Exchange | undefined;
+    const exchangeOf = () => (exchange ??= record(answer, durationMs));
+    if (options.onExchange) options.onExchange(exchangeOf());
     if (status === 401 && !retried && authHeader && req.headers?.authorization === undefined && auth.invalidate()) {
       return send(method, path, req, true);
     }
     const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], (options.clock ?? systemNow)());
-    return {
+    const response = {
       status, headers: responseHeaders, body, scimError: parseScimErrorBody(body), ok: status >= 200 && status < 300,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), durationMs, exchange,
-    };
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), durationMs,
+    } as ScimResponse;
+    Object.defineProperty(response, 'exchange', { get: exchangeOf, enumerable: true });
+    return response;
   }
 
   const projection = (o: GetOptions | WriteOptions = {}) => ({
