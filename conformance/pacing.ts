@@ -8,8 +8,8 @@
  */
 import { ScimClientError } from '../scim/client/index.js';
 import type { ScimClient, ScimResponse } from '../scim/client/index.js';
-import { realSleep } from '../util/clock.js';
-import type { Sleep } from '../util/clock.js';
+import { realSleep, systemClock } from '../util/clock.js';
+import type { Clock, Sleep } from '../util/clock.js';
 
 export interface PacingOptions {
   /** least time between the start of two requests, in ms (default 0) */
@@ -17,7 +17,7 @@ export interface PacingOptions {
   /** most a single request may wait across its retries, in ms (default 30 000) */
   retryBudgetMs?: number;
   sleep?: Sleep;
-  now?: () => number;
+  clock?: Clock;
 }
 
 /** A request the pacer stopped retrying: what it last got and how long it had waited. */
@@ -48,7 +48,8 @@ export function createPacer(options: PacingOptions = {}): Pacer {
   const delayMs = options.delayMs ?? 0;
   const budgetMs = options.retryBudgetMs ?? 30_000;
   const sleep = options.sleep ?? realSleep;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock().getTime();
   let nextSlot = 0;
   let giveUps: GiveUp[] = [];
 

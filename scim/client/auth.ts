@@ -9,6 +9,8 @@ import { request as undiciRequest } from 'undici';
 import type { Dispatcher } from 'undici';
 import { ScimClientError, classifyNetworkError } from './client-error.js';
 import type { ClientAuth } from './types.js';
+import { systemClock } from '../../util/clock.js';
+import type { Clock } from '../../util/clock.js';
 
 export interface AuthProvider {
   /** the header value, or undefined when the client has no credentials */
@@ -22,7 +24,7 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 export function createAuthProvider(
   auth: ClientAuth | undefined,
-  options: { dispatcher: Dispatcher; timeoutMs: number; now?: () => number },
+  options: { dispatcher: Dispatcher; timeoutMs: number; clock?: Clock },
 ): AuthProvider {
   if (!auth) return { header: async () => undefined, invalidate: () => false };
   if (auth.type === 'bearer') return { header: async () => `Bearer ${auth.token}`, invalidate: () => false };
@@ -30,7 +32,8 @@ export function createAuthProvider(
     const encoded = Buffer.from(`${auth.user}:${auth.pass}`, 'utf8').toString('base64');
     return { header: async () => `Basic ${encoded}`, invalidate: () => false };
   }
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock().getTime();
   let cached: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
   return {

@@ -29,7 +29,7 @@ export function createScimClient(options: ClientOptions): ScimClient {
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
-  const auth = createAuthProvider(options.auth, { dispatcher, timeoutMs });
+  const auth = createAuthProvider(options.auth, { dispatcher, timeoutMs, ...(options.clock ? { clock: options.clock } : {}) });
 
   async function send(method: HttpMethod, path: string, req: RequestOptions = {}, retried = false): Promise<ScimResponse> {
     const url = joinUrl(options.baseUrl, path, req.query);
