@@ -7,6 +7,8 @@ import type { PilotResult } from '../../pilot/result.js';
 import { startEmbeddedTarget } from '../../server/embedded.js';
 import { fixturePath } from '../../util/package-root.js';
 import type { JobConfig, ProvisioningJob } from '../../engine/index.js';
+import { jobStatusOf } from '../../engine/cycle/status.js';
+import { emptyState } from '../../engine/state/types.js';
 
 const PLAN = fixturePath('pilot', 'test-plan.yaml');
 
@@ -83,10 +85,7 @@ describe('pilot/run end to end', function () {
 
   it('should fail every default scenario when the engine is switched off (no scenario holds without provisioning)', async () => {
     const plan = await loadPlan(PLAN);
-    const idle: ProvisioningJob['status'] = () => ({
-      code: 'NotRun', quarantine: null, countSuccessiveCompleteFailures: 0, escrowsPruned: false, lastExecution: null,
-      lastSuccessfulExecution: null, lastSuccessfulExecutionWithExports: null, synchronizedEntryCountByType: [], escrows: 0, stagedDeletes: 0, initialPending: true,
-    });
+    const idle: ProvisioningJob['status'] = () => jobStatusOf(emptyState('switched-off'));
     // an engine that never sends a request: every cycle and on-demand run does nothing
     const switchedOff = async (config: JobConfig): Promise<ProvisioningJob> => ({
       config,
