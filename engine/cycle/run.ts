@@ -298,4 +298,3 @@ function report(
   };
 }
 
-export { EntryBuilder };

@@ -14,7 +14,7 @@ import type { JobSettings } from '../job/settings.js';
 import type { PatchDialect } from '../wire/dialect.js';
 import type { FailedOutcome } from '../wire/classify.js';
 import type { StateStore } from '../state/store.js';
-import type { EngineState, ObjectKind, ObjectRecord } from '../state/types.js';
+import type { ObjectKind, ObjectRecord } from '../state/types.js';
 import { objectKey } from '../state/types.js';
 import type { EntryBuilder, EntryContext } from './entry.js';
 import type { Requester } from './requester.js';
@@ -50,10 +50,6 @@ export interface CycleRuntime {
   readonly currentManagers: Map<string, string | null>;
   /** set when the target refused the credentials mid-cycle: nothing more is started */
   abort: FailedOutcome | undefined;
-}
-
-export function stateOf(rt: CycleRuntime): EngineState {
-  return rt.store.state;
 }
 
 export function recordOf(rt: CycleRuntime, kind: ObjectKind, sourceId: string): ObjectRecord {
