@@ -1,16 +1,7 @@
 import { expect } from 'chai';
 import { parseDirectoryCsv } from '../../../engine/source/index.js';
-import { ConfigValidationError } from '../../../engine/mapping/validation-error.js';
+import { problemsOf } from './support/problems.js';
 
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(ConfigValidationError);
-    return (error as ConfigValidationError).problems;
-  }
-  throw new Error('expected a ConfigValidationError');
-}
 
 describe('engine/source/csv', () => {
   describe('#parseDirectoryCsv()', () => {

@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { DirectoryReadError, loadDirectoryFile, parseDirectoryJson } from '../../../engine/source/index.js';
 import { ConfigValidationError } from '../../../engine/mapping/validation-error.js';
+import { problemsOf } from './support/problems.js';
 
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(ConfigValidationError);
-    return (error as ConfigValidationError).problems;
-  }
-  throw new Error('expected a ConfigValidationError');
-}
 
 const json = (value: unknown): string => JSON.stringify(value);
 
