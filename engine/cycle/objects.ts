@@ -16,7 +16,7 @@ import type { AttributeChange } from '../wire/dialect.js';
 import { objectKey } from '../state/types.js';
 import type { ObjectKind, ObjectRecord } from '../state/types.js';
 import { EntryBuilder } from './entry.js';
-import { matchingValues, outOfScopeSentence } from './plan.js';
+import { outOfScopeSentence } from './plan.js';
 import type { WorkItem } from './plan.js';
 import { endpointOf, failItem, recordOf, succeed, targetAttributeDefinition } from './runtime.js';
 import type { CycleRuntime } from './runtime.js';
@@ -68,8 +68,8 @@ export async function provision(rt: CycleRuntime, item: WorkItem): Promise<Entry
   const key = objectKey(item.kind, item.sourceId);
   let match: ScimResource | undefined;
   let matchedOn: string | undefined;
-  for (const { attribute, value } of matchingValues(item.sourceObject!, mapping.mapping)) {
-    if (value === undefined || value === null || value === '') continue;
+  // the plan already mapped the matching attributes of this object
+  for (const { attribute, value } of item.matching ?? []) {
     const filter = eqFilter(attribute, value as string);
     const result = await rt.requester.send('match', 'GET', endpoint, { query: { filter, ...(item.kind === 'Group' ? { excludedAttributes: 'members' } : {}) } });
     if (!result.ok) {

@@ -54,8 +54,8 @@ export interface WorkItem {
   readonly decision: Decision;
   /** picked up because an escrowed failure is due, not because the source changed */
   readonly retry: boolean;
-  /** unlinked objects: `attribute=value` of each matching attribute that has a value (lower-cased) */
-  readonly matchKeys?: readonly string[];
+  /** unlinked objects: the mapped value of each matching attribute that has one, in priority order (§2.5) */
+  readonly matching?: readonly MatchingValue[];
 }
 
 export interface PlanInput {
@@ -158,13 +158,11 @@ function planObject(
       : groupSourceObject(object as DirectoryGroup, { isSoftDeleted: !scope.inScope });
   const linked = record?.targetId !== undefined;
   const change = linked ? (scope.inScope ? 'Update' : 'Delete') : 'Add';
-  const matchKeys = linked ? [] : matchingValues(sourceObject, mapping)
-    .filter((m) => m.value !== undefined && m.value !== null && m.value !== '')
-    .map((m) => `${m.attribute.toLowerCase()}=${String(m.value).toLowerCase()}`);
-  const item = (decision: Decision): WorkItem => ({ kind, sourceId: object.id, change, source: object, sourceObject, ...(digest ? { digest } : {}), scope, decision, retry, ...(matchKeys.length > 0 ? { matchKeys } : {}) });
+  const matching = linked ? [] : matchingValues(sourceObject, mapping).filter((m) => m.value !== undefined && m.value !== null && m.value !== '');
+  const item = (decision: Decision): WorkItem => ({ kind, sourceId: object.id, change, source: object, sourceObject, ...(digest ? { digest } : {}), scope, decision, retry, ...(matching.length > 0 ? { matching } : {}) });
 
   // §2.4 step 5: without a value for any matching attribute the object is not imported
-  if (!linked && matchKeys.length === 0) {
+  if (!linked && matching.length === 0) {
     return item({ type: 'skip', code: 'ImportSkipped', reason: `The ${kind.toLowerCase()} has no value for any matching attribute (${matchingNames(mapping).join(', ')}), so it was not imported.` });
   }
   if (scope.inScope) {
@@ -241,7 +239,12 @@ function matchingNames(mapping: ObjectMapping): string[] {
 }
 
 /** The mapped target value of each matching attribute, in priority order (§2.5): undefined when it has none. */
-export function matchingValues(sourceObject: SourceObject, mapping: ObjectMapping): { attribute: string; value: unknown }[] {
+export interface MatchingValue {
+  readonly attribute: string;
+  readonly value: unknown;
+}
+
+export function matchingValues(sourceObject: SourceObject, mapping: ObjectMapping): MatchingValue[] {
   const matching = matchingMappings(mapping);
   if (matching.length === 0) return [];
   const mapped = mapObject(sourceObject, { ...mapping, attributeMappings: matching }, { mode: 'create' });
@@ -258,7 +261,7 @@ export function matchingValues(sourceObject: SourceObject, mapping: ObjectMappin
 export function matchWaves(items: readonly WorkItem[]): WorkItem[][] {
   const waves: { items: WorkItem[]; keys: Set<string> }[] = [];
   for (const item of items) {
-    const keys = item.decision.type === 'provision' ? item.matchKeys ?? [] : [];
+    const keys = item.decision.type === 'provision' ? (item.matching ?? []).map((m) => `${m.attribute.toLowerCase()}=${String(m.value).toLowerCase()}`) : [];
     let wave = waves.find((w) => !keys.some((k) => w.keys.has(k)));
     if (!wave) waves.push((wave = { items: [], keys: new Set() }));
     wave.items.push(item);

@@ -247,7 +247,8 @@ describe('engine/cycle/quarantine thresholds', () => {
 
 describe('engine/cycle/plan matchWaves', () => {
   const item = (id: string, keys: string[], type: 'provision' | 'update' = 'provision'): WorkItem => ({
-    kind: 'User', sourceId: id, change: 'Add', retry: false, matchKeys: keys,
+    kind: 'User', sourceId: id, change: 'Add', retry: false,
+    matching: keys.map((k) => ({ attribute: k.split('=')[0]!, value: k.split('=')[1]! })),
     scope: { inScope: true, assigned: true, active: true, softDeleted: false, passesFilter: true },
     decision: { type },
   });
