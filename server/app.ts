@@ -1,11 +1,12 @@
 /**
  * @module server/app
  * createServer: one SCIM 2.0 service provider (RFC 7644) from per-instance options, as an express 5
- * application. Order: journal → auth → JSON body → quirk gate → /scim/v2 and /_admin → 404 → errors.
+ * application. Order: one front layer (journal → auth → JSON body → quirk gate → /Users, /Groups),
+ * then the rest of /scim/v2, /_admin → 404 → errors.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import express from 'express';
-import type { Express, RequestHandler } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { systemClock } from '../util/clock.js';
 import type { Clock } from '../util/clock.js';
 import type { ResourceStore } from './store/types.js';
@@ -94,23 +95,31 @@ export function createServer(options: ServerOptions): Express {
       next();
     });
   }
-  if (options.journal) app.use(options.journal.middleware);
-  app.use(createAuth(options.auth));
   // RFC 7644 §3.7: a Bulk request is bounded by maxPayloadSize, anything else by maxBodyBytes.
-  app.use(createJsonBody({ limit: (req) => (isBulkPath(req.path) ? bulk.maxPayloadSize : maxBodyBytes) }));
-  // The quirk gate and the /Users, /Groups dispatch share one layer: every mounted layer costs
-  // the router a path match and a prefix trim per request, and these are the hot endpoints.
+  const body = createJsonBody({ limit: (req) => (isBulkPath(req.path) ? bulk.maxPayloadSize : maxBodyBytes) });
+  const door = series([...(options.journal ? [options.journal.middleware] : []), createAuth(options.auth), body]);
+  // The quirk gate and the /Users, /Groups dispatch run in the same layer as the door: each layer
+  // the router walks costs a path match, and a mount rewrites req.url (which parseurl then parses
+  // again), and these are the hot endpoints. What they pass on goes to the mounted scimRouter.
   const resources = resourceRoutes(ctx);
-  const gated: RequestHandler = (req, res, next) => {
+  const gated = (req: Request, res: Response, next: NextFunction, path: string): unknown => {
     const runtime = quirks.runtime;
-    if (!runtime) return resources(req, res, next);
+    if (!runtime) return resources(req, res, next, path);
     runtime.gate(req, res, (error?: unknown) => {
       if (error) return next(error);
-      // the router only sees the gate's return value: a rejection from the routes goes to next here
-      Promise.resolve(resources(req, res, next)).catch(next);
+      guarded(() => resources(req, res, next, path), next);
     });
+    return undefined;
   };
-  app.use(SCIM_BASE_PATH, gated, scimRouter(ctx));
+  app.use((req, res, next) => {
+    door(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const path = pathUnder(SCIM_BASE_PATH, req.path);
+      if (path === undefined) return next();
+      guarded(() => gated(req, res, next, path), next);
+    });
+  });
+  app.use(SCIM_BASE_PATH, scimRouter(ctx));
   app.use('/_admin', adminRouter(ctx));
   app.use(notFound());
   app.use(errorHandler(ctx.log));
@@ -120,6 +129,43 @@ export function createServer(options: ServerOptions): Express {
 /** The quirk runtime currently in force in an app built by createServer. */
 export function currentQuirks(app: Express): QuirkRuntime | undefined {
   return (app.locals.quirks as { runtime: QuirkRuntime | undefined } | undefined)?.runtime;
+}
+
+/**
+ * The path relative to a mount point, matched as express mounts (case-insensitive, on a segment
+ * boundary): `/scim/v2/Users` under `/scim/v2` is `/Users`; undefined when `path` is elsewhere.
+ */
+export function pathUnder(base: string, path: string): string | undefined {
+  if (path.length < base.length || path.slice(0, base.length).toLowerCase() !== base.toLowerCase()) return undefined;
+  if (path.length === base.length) return '/';
+  return path[base.length] === '/' ? path.slice(base.length) : undefined;
+}
+
+/** Middleware run one after another as one: the first error (or throw) goes to `done`. */
+function series(handlers: readonly RequestHandler[]): (req: Request, res: Response, done: (error?: unknown) => void) => void {
+  return (req, res, done) => {
+    let i = 0;
+    const step = (error?: unknown): void => {
+      if (error !== undefined && error !== null) return done(error);
+      const handler = handlers[i++];
+      if (!handler) return done();
+      guarded(() => handler(req, res, step), step);
+    };
+    step();
+  };
+}
+
+/**
+ * Runs a handler outside the router's own try/catch (it may be called back from a body's 'end'
+ * event): a throw or a rejected promise goes to `next`, as express 5 would route it.
+ */
+function guarded(run: () => unknown, next: (error: unknown) => void): void {
+  try {
+    const result = run();
+    if (result instanceof Promise) result.catch(next);
+  } catch (error) {
+    next(error);
+  }
 }
 
 function isBulkPath(path: string): boolean {

@@ -10,7 +10,7 @@
  * than the lookup they serve. It matches the way express routes (case-insensitive, an optional
  * trailing slash, the id URI-decoded, HEAD served as GET) and passes anything else on.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { ScimError } from '../../scim/errors.js';
 import type { ResourceTypeName } from '../store/types.js';
 import type { TargetContext } from '../context.js';
@@ -67,7 +67,10 @@ function methodNotAllowed(req: Request, res: Response, allowed: string): never {
   throw ScimError.methodNotAllowed(`${req.method} is not supported on this endpoint (allowed: ${allowed})`);
 }
 
-export function resourceRoutes(ctx: TargetContext): RequestHandler {
+/** Serves `path` (relative to the SCIM base path) or passes the request on with next(). */
+export type ResourceDispatch = (req: Request, res: Response, next: NextFunction, path: string) => unknown;
+
+export function resourceRoutes(ctx: TargetContext): ResourceDispatch {
   const { endpoints } = ctx;
 
   const list = (req: Request, res: Response, type: ResourceTypeName) => {
@@ -121,9 +124,9 @@ export function resourceRoutes(ctx: TargetContext): RequestHandler {
     sendNoContent(res);
   };
 
-  // Express 5 passes a throw or a rejected promise from here to the error middleware.
-  return (req, res, next) => {
-    const target = matchResourcePath(req.path);
+  // The caller passes a throw or a rejected promise from here to the error middleware.
+  return (req, res, next, path) => {
+    const target = matchResourcePath(path);
     if (target === undefined) return next();
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     switch (target.kind) {
