@@ -6,6 +6,9 @@
  */
 import type { Response } from 'express';
 
+/** set on res.locals by the request journal: sendScim leaves it what it sent */
+export const JOURNALED = 'journaled';
+
 export const SCIM_CONTENT_TYPE_HEADER = 'application/scim+json; charset=utf-8';
 
 export interface SendOptions {
@@ -14,24 +17,76 @@ export interface SendOptions {
 }
 
 /**
+ * A body serialised as JSON text in pieces, each short enough for V8's young generation.
+ *
+ * Why: a list page of 100 users is ~140 KB of JSON, and V8 allocates any string over 128 KB in its
+ * large-object space, which only a full garbage collection frees. Under a load of list requests
+ * those strings drove the target from ~320 MB to ~575 MB resident (bench/heap-probe, 100k users).
+ * Pieces of at most CHUNK_CHARS die young instead. The text is the same as JSON.stringify's.
+ */
+export function serialise(body: unknown): string[] {
+  const resources = (body as { Resources?: unknown } | null)?.Resources;
+  if (!Array.isArray(resources) || resources.length < 2 || typeof (body as { toJSON?: unknown }).toJSON === 'function') {
+    return [JSON.stringify(body)];
+  }
+  const chunks: string[] = [];
+  let current = '{';
+  const push = (text: string) => {
+    if (current.length > 0 && current.length + text.length > CHUNK_CHARS) {
+      chunks.push(current);
+      current = '';
+    }
+    current += text;
+  };
+  let first = true;
+  for (const key of Object.keys(body as object)) {
+    const value = (body as Record<string, unknown>)[key];
+    if (key !== 'Resources') {
+      const text = JSON.stringify(value);
+      // as JSON.stringify: members whose value serialises to nothing (undefined, functions) are left out
+      if (text === undefined) continue;
+      push(`${first ? '' : ','}${JSON.stringify(key)}:${text}`);
+    } else {
+      push(`${first ? '' : ','}"Resources":[`);
+      resources.forEach((resource, i) => push(`${i === 0 ? '' : ','}${JSON.stringify(resource) ?? 'null'}`));
+      push(']');
+    }
+    first = false;
+  }
+  push('}');
+  chunks.push(current);
+  return chunks;
+}
+
+/** 32 Ki characters: at most 128 KB of UTF-16, the young generation's largest string */
+export const CHUNK_CHARS = 32 * 1024;
+
+/**
  * Serialises once and writes the head in one call: express's res.json would hash the body for an
  * ETag, and a header list handed to writeHead skips the per-header bookkeeping of setHeader (headers
  * set earlier, e.g. WWW-Authenticate or Allow, are kept; these override any of the same name).
  */
 export function sendScim(res: Response, status: number, body: unknown, options?: SendOptions): void {
-  const text = JSON.stringify(body);
-  const bytes = Buffer.byteLength(text);
+  const chunks = serialise(body);
+  let bytes = 0;
+  for (const chunk of chunks) bytes += Buffer.byteLength(chunk);
   const headers = ['Content-Type', SCIM_CONTENT_TYPE_HEADER, 'Content-Length', String(bytes)];
   if (options?.etag) headers.push('ETag', options.etag);
   if (options?.location) headers.push('Location', options.location);
-  // for the journal: what was sent and its size, so that recording serialises nothing again
-  res.locals.scimBody = body;
-  res.locals.scimText = text;
-  res.locals.scimBytes = bytes;
-  // for the journal: headers given to writeHead do not show in res.getHeaders()
-  res.locals.scimHeaders = headers;
+  // For the journal: what was sent and its size, so that recording serialises nothing again, and
+  // the headers given to writeHead (they do not show in res.getHeaders()). Only when it records:
+  // a response lives until the client has read it, and a rendered page held that long by every
+  // connection got promoted to the old generation (100k users under list load: +90 MB in 12 s).
+  if (res.locals[JOURNALED] === true) {
+    res.locals.scimBody = body;
+    if (chunks.length === 1) res.locals.scimText = chunks[0];
+    res.locals.scimBytes = bytes;
+    res.locals.scimHeaders = headers;
+  }
   res.writeHead(status, headers);
-  res.end(text);
+  // the socket is corked while the pieces go out, so they leave in one writev
+  for (let i = 0; i < chunks.length - 1; i++) res.write(chunks[i]);
+  res.end(chunks[chunks.length - 1]);
 }
 
 export function sendNoContent(res: Response, options: SendOptions = {}): void {

@@ -12,6 +12,7 @@ import type { RequestHandler, Response } from 'express';
 import type { JournalEntry, RequestJournal } from '../quirks/types.js';
 import { redact, REDACTED } from './redact.js';
 import { RingBuffer } from './ring-buffer.js';
+import { JOURNALED } from '../respond.js';
 
 export interface JournalOptions {
   /** how many entries the buffer keeps (default 1000) */
@@ -137,6 +138,7 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     const started = performance.now();
     const at = clock();
     res.json = captureJson;
+    res.locals[JOURNALED] = true;
     // 'close' comes once, after 'finish' or instead of it: on() spares once()'s wrapper per request
     res.on('close', () => {
       // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
