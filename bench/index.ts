@@ -9,7 +9,9 @@
  * memory store as a plain `serve` runs it, journal on; each holds the seeded users. The indexed
  * filter and the bare route are measured at `--connections` and at 10. RSS is read from /proc
  * after loading, once every child has settled, every 500 ms through the run (the peak) and after
- * the last scenario. Then bench/patch-scale (a 50,000-member group, one member added or removed
+ * the last scenario. The ratios the targets are judged on (filter vs bare at both concurrencies,
+ * quirks off and journal on vs plain) are measured again as paired rounds (bench/paired): the
+ * machine's speed drifts too much between table rows a minute apart. Then bench/patch-scale (a 50,000-member group, one member added or removed
  * per PATCH) runs in a child of its own.
  *
  * Fairness: the children start one after another, so the first one seeded used to be measured
@@ -18,7 +20,7 @@
  * (idle, RSS steady) before the first scenario, every scenario gets the same 2 s warm-up, and
  * every scenario is measured in two halves, in list order and then in reverse order.
  *
- *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--json FILE]
+ *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 5] [--slice 2] [--json FILE]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +35,8 @@ import type { Child } from './child.js';
 import { LOW_CONNECTIONS, scenarios } from './scenarios.js';
 import type { Sample, Scenario, Target } from './scenarios.js';
 import { printReport } from './report.js';
+import { measurePaired } from './paired.js';
+import type { Comparison, PairedResult } from './paired.js';
 import type { BenchReport, ScenarioResult } from './report.js';
 
 interface Args {
@@ -40,6 +44,9 @@ interface Args {
   duration: number;
   connections: number;
   json?: string;
+  /** rounds and seconds per run of the paired ratios (bench/paired) */
+  rounds: number;
+  slice: number;
   /** run bench/engine afterwards with these directory sizes */
   engineUsers?: string;
 }
@@ -52,14 +59,16 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--users <n>', 'users seeded into the target').default(100_000).argParser(integerArgument('--users', 1, 10_000_000)))
     .addOption(new Option('--duration <s>', 'seconds measured per scenario half').default(6).argParser(integerArgument('--duration', 1, 3600)))
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
+    .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(5).argParser(integerArgument('--rounds', 1, 100)))
+    .addOption(new Option('--slice <s>', 'seconds measured per run of a paired ratio').default(2).argParser(integerArgument('--slice', 1, 600)))
     .option('--json <file>', 'also write the results as JSON to this file')
     .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')
     .option('--no-engine', 'measure the target only, not the provisioning engine')
     .exitOverride()
     .parse(argv, { from: 'user' });
-  const opts = program.opts<{ users: number; duration: number; connections: number; json?: string; engine: boolean; engineUsers: string }>();
+  const opts = program.opts<{ users: number; duration: number; connections: number; rounds: number; slice: number; json?: string; engine: boolean; engineUsers: string }>();
   return {
-    users: opts.users, duration: opts.duration, connections: opts.connections, ...(opts.json ? { json: opts.json } : {}),
+    users: opts.users, duration: opts.duration, connections: opts.connections, rounds: opts.rounds, slice: opts.slice, ...(opts.json ? { json: opts.json } : {}),
     ...(opts.engine ? { engineUsers: opts.engineUsers } : {}),
   };
 }
@@ -134,6 +143,7 @@ async function main(): Promise<void> {
     // run second scored 5-10 points below the identical one run third, whichever server it was).
     const list = scenarios(sample, TOKEN);
     const halves = new Map<Scenario, Result[]>();
+    const paired: PairedResult[] = [];
     const half = args.duration / 2;
     // the peak RSS of every 100k-user child through the whole run, not only at its ends
     const peakRssBytes: BenchReport['peakRssByTarget'] = {};
@@ -153,6 +163,10 @@ async function main(): Promise<void> {
         await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
         const r = await autocannon({ url, connections, duration: half, requests: scenario.requests });
         halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
+      }
+      for (const comparison of comparisons(list, args.connections)) {
+        process.stderr.write(`${comparison.name}: ${args.rounds} paired rounds…\n`);
+        paired.push(await measurePaired(comparison, { rounds: args.rounds, seconds: args.slice, origin: (scenario) => origins[scenario.target] }));
       }
     } finally {
       clearInterval(sampler);
@@ -182,7 +196,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version },
       command: `node ${process.argv.slice(1).join(' ')}`,
-      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections, lowConnections: LOW_CONNECTIONS },
+      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections, lowConnections: LOW_CONNECTIONS, rounds: args.rounds, sliceSeconds: args.slice },
       load: { users: args.users, startMs: memory.startMs, seedMs: parseSeedMs(memory.banner), rssBytes: loadRss },
       durableReloadMs: durable.startMs,
       settledRssBytes,
@@ -190,6 +204,7 @@ async function main(): Promise<void> {
       peakRssBytes: [...Object.values(peakRssBytes), ...HUNDRED_K.map((name) => settledRssBytes[name])].reduce<number | undefined>((max, b) => (b === undefined ? max : Math.max(max ?? 0, b)), undefined),
       peakRssByTarget: peakRssBytes,
       scenarios: results,
+      paired,
     };
     // the large-group PATCHes run on their own, after every 100k-user child has stopped
     await Promise.all(children.splice(0).map((c) => c.stop()));
@@ -206,6 +221,25 @@ async function main(): Promise<void> {
     await Promise.all(children.map((c) => c.stop()));
     rmSync(dbDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The ratios the targets are judged on, each measured as paired rounds (bench/paired): the indexed
+ * filter against the bare route at both concurrencies, and the quirks-off and journal-on targets
+ * against the plain one (same filter, same rotation of userNames).
+ */
+function comparisons(list: readonly Scenario[], connections: number): Comparison[] {
+  const find = (target: string, connectionCount: number, filter: boolean) => {
+    const scenario = list.find((s) => s.target === target && (s.connections ?? connections) === connectionCount && (s.name.startsWith('filter') === filter));
+    if (!scenario) throw new Error(`bench: no ${filter ? 'filter' : 'bare'} scenario on ${target} at ${connectionCount} connections`);
+    return scenario;
+  };
+  return [
+    { name: `indexed filter vs bare route (${connections} connections)`, reference: find('bare', connections, false), subject: find('memory', connections, true), connections },
+    { name: `indexed filter vs bare route (${LOW_CONNECTIONS} connections)`, reference: find('bare', LOW_CONNECTIONS, false), subject: find('memory', LOW_CONNECTIONS, true), connections: LOW_CONNECTIONS },
+    { name: 'every quirk off vs plain (filter)', reference: find('memory', connections, true), subject: find('quirks', connections, true), connections },
+    { name: 'request journal on vs off (filter)', reference: find('memory', connections, true), subject: find('journal', connections, true), connections },
+  ];
 }
 
 function runInherited(args: string[]): Promise<void> {

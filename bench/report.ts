@@ -5,6 +5,7 @@
  */
 import Table from 'cli-table3';
 import type { Target as ServerTarget } from './scenarios.js';
+import type { PairedResult } from './paired.js';
 
 export interface ScenarioResult {
   name: string;
@@ -22,7 +23,7 @@ export interface ScenarioResult {
 export interface BenchReport {
   machine: { cpus: number; model: string; memoryBytes: number; node: string };
   command: string;
-  settings: { users: number; durationSeconds: number; connections: number; lowConnections: number };
+  settings: { users: number; durationSeconds: number; connections: number; lowConnections: number; rounds?: number; sliceSeconds?: number };
   load: { users: number; startMs: number; seedMs: number | undefined; rssBytes: number | undefined };
   /** the durable target restarted on its snapshot: milliseconds from spawn to listening */
   durableReloadMs?: number;
@@ -37,6 +38,8 @@ export interface BenchReport {
   /** bench/patch-scale: PATCH costs on a large group and many values (one request each) */
   patchScale?: { name: string; ms: number }[];
   scenarios: ScenarioResult[];
+  /** the ratios the targets are judged on, measured in paired rounds (bench/paired) */
+  paired?: PairedResult[];
 }
 
 export interface Target {
@@ -57,19 +60,28 @@ function bareAt(report: BenchReport, connections: number): number {
 
 export function targets(report: BenchReport): Target[] {
   const row = (name: string) => report.scenarios.find((x) => x.name === name);
-  const ratio = (name: string) => {
+  const high = report.settings.connections;
+  const low = report.settings.lowConnections;
+  // A paired measurement, when the run made one, is the verdict; the table's rows were measured
+  // a minute or more apart and are kept for the absolute numbers.
+  const pairedRatio = (name: string) => report.paired?.find((p) => p.name === name)?.medianRatio;
+  const ratio = (name: string, paired: string) => {
+    const fromPairs = pairedRatio(paired);
+    if (fromPairs !== undefined) return fromPairs;
     const s = row(name);
     const bare = s ? bareAt(report, s.connections) : 0;
     return s && bare > 0 ? s.requestsPerSecond / bare : undefined;
   };
-  const high = report.settings.connections;
-  const low = report.settings.lowConnections;
-  const filter = ratio('filter userName eq (indexed)');
-  const filterLow = ratio(`filter userName eq (indexed, ${low} connections)`);
+  const filter = ratio('filter userName eq (indexed)', `indexed filter vs bare route (${high} connections)`);
+  const filterLow = ratio(`filter userName eq (indexed, ${low} connections)`, `indexed filter vs bare route (${low} connections)`);
   const plain = row('filter userName eq (indexed)')?.requestsPerSecond;
-  const slower = (other: number | undefined) => (plain && other !== undefined ? 1 - other / plain : undefined);
-  const overhead = slower(report.scenarios.find((x) => x.target === 'quirks')?.requestsPerSecond);
-  const journalCost = slower(report.scenarios.find((x) => x.target === 'journal')?.requestsPerSecond);
+  const slower = (paired: string, other: number | undefined) => {
+    const fromPairs = pairedRatio(paired);
+    if (fromPairs !== undefined) return 1 - fromPairs;
+    return plain && other !== undefined ? 1 - other / plain : undefined;
+  };
+  const overhead = slower('every quirk off vs plain (filter)', report.scenarios.find((x) => x.target === 'quirks')?.requestsPerSecond);
+  const journalCost = slower('request journal on vs off (filter)', report.scenarios.find((x) => x.target === 'journal')?.requestsPerSecond);
   const post = report.scenarios.find((x) => x.name.startsWith('POST'));
   const postRatio = post ? post.requestsPerSecond / (bareAt(report, post.connections) || Infinity) : undefined;
   const loadMs = report.load.seedMs ?? report.load.startMs;
@@ -114,6 +126,12 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     const patches = new Table({ head: ['PATCH (bench/patch-scale, one request each)', 'ms'], style: PLAIN });
     for (const p of report.patchScale) patches.push([p.name, p.ms.toFixed(1)]);
     print(patches.toString());
+  }
+  if (report.paired?.length) {
+    const pairs = new Table({ head: ['paired ratio (subject / reference)', 'rounds', 'median'], style: PLAIN });
+    for (const p of report.paired) pairs.push([`${p.name}`, p.rounds.map((r) => `${r.subject.toFixed(0)}/${r.reference.toFixed(0)}=${(r.ratio * 100).toFixed(0)}%`).join(' '), `${(p.medianRatio * 100).toFixed(1)}%`]);
+    print(`paired ratios: ${report.settings.rounds ?? '?'} rounds of ${report.settings.sliceSeconds ?? '?'} s runs, reference and subject back to back (ABBA order); the targets below take the median`);
+    print(pairs.toString());
   }
   const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });
   for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);

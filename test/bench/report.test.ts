@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { median, pairedResult } from '../../bench/paired.js';
+import { targets } from '../../bench/report.js';
+import type { BenchReport, ScenarioResult } from '../../bench/report.js';
+
+function row(name: string, target: ScenarioResult['target'], connections: number, requestsPerSecond: number): ScenarioResult {
+  return { name, target, connections, requestsPerSecond, p50Ms: 1, p99Ms: 2, total: 1, errors: 0, non2xx: 0 };
+}
+
+function report(paired?: BenchReport['paired']): BenchReport {
+  return {
+    machine: { cpus: 2, model: 'test', memoryBytes: 1, node: 'v20' },
+    command: 'test',
+    settings: { users: 10, durationSeconds: 1, connections: 50, lowConnections: 10 },
+    load: { users: 10, startMs: 1, seedMs: 1, rssBytes: 1 },
+    settledRssBytes: {},
+    finalRssBytes: {},
+    peakRssBytes: 1,
+    peakRssByTarget: {},
+    scenarios: [
+      row('bare express route', 'bare', 50, 1000),
+      row('bare express route (10 connections)', 'bare', 10, 1000),
+      row('filter userName eq (indexed)', 'memory', 50, 600),
+      row('filter userName eq (indexed, 10 connections)', 'memory', 10, 900),
+      row('filter userName eq (quirks off)', 'quirks', 50, 500),
+      row('filter userName eq (journal on)', 'journal', 50, 590),
+    ],
+    ...(paired ? { paired } : {}),
+  };
+}
+
+const verdict = (r: BenchReport, name: string) => targets(r).find((t) => t.name === name)!;
+
+describe('bench: paired ratios and the targets', () => {
+  it('should take the median of odd and even round counts', () => {
+    expect(median([3, 1, 2])).to.equal(2);
+    expect(median([4, 1, 3, 2])).to.equal(2.5);
+  });
+
+  it('should judge from the table rows when no pairs were measured', () => {
+    const r = report();
+    expect(verdict(r, 'indexed filter vs bare route (50 connections)')).to.include({ value: '60%', met: false });
+    expect(verdict(r, 'indexed filter vs bare route (10 connections)')).to.include({ value: '90%', met: true });
+    expect(verdict(r, 'every quirk off vs plain (filter)').met).to.equal(false);
+    expect(verdict(r, 'request journal on vs off (filter)').met).to.equal(true);
+  });
+
+  it('should judge from the median of paired rounds when there are some', () => {
+    const rounds = (...ratios: number[]) => ratios.map((ratio) => ({ reference: 1000, subject: 1000 * ratio, ratio }));
+    const r = report([
+      pairedResult('indexed filter vs bare route (50 connections)', 50, rounds(0.7, 0.8, 0.78, 0.6, 0.9)),
+      pairedResult('indexed filter vs bare route (10 connections)', 10, rounds(0.5, 0.7, 0.72)),
+      pairedResult('every quirk off vs plain (filter)', 50, rounds(0.99, 0.97, 1.02)),
+      pairedResult('request journal on vs off (filter)', 50, rounds(0.9, 0.93, 0.94)),
+    ]);
+    expect(verdict(r, 'indexed filter vs bare route (50 connections)')).to.include({ value: '78%', met: true });
+    expect(verdict(r, 'indexed filter vs bare route (10 connections)')).to.include({ value: '70%', met: false });
+    expect(verdict(r, 'every quirk off vs plain (filter)')).to.include({ value: '1.0%', met: true });
+    expect(verdict(r, 'request journal on vs off (filter)')).to.include({ value: '7.0%', met: false });
+  });
+});
