@@ -14,6 +14,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    /** the most requests of the run, which still ends at its duration if that comes first */
+    maxOverallRequests?: number;
     pipelining?: number;
     headers?: Record<string, string>;
     method?: string;

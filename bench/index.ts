@@ -20,7 +20,7 @@
  * (idle, RSS steady) before the first scenario, every scenario gets the same 2 s warm-up, and
  * every scenario is measured in two halves, in list order and then in reverse order.
  *
- *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 5] [--slice 2] [--json FILE]
+ *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 7] [--slice 2] [--json FILE]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--users <n>', 'users seeded into the target').default(100_000).argParser(integerArgument('--users', 1, 10_000_000)))
     .addOption(new Option('--duration <s>', 'seconds measured per scenario half').default(6).argParser(integerArgument('--duration', 1, 3600)))
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
-    .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(5).argParser(integerArgument('--rounds', 1, 100)))
+    .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(7).argParser(integerArgument('--rounds', 1, 100)))
     .addOption(new Option('--slice <s>', 'seconds measured per run of a paired ratio').default(2).argParser(integerArgument('--slice', 1, 600)))
     .option('--json <file>', 'also write the results as JSON to this file')
     .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')
@@ -160,8 +160,10 @@ async function main(): Promise<void> {
         process.stderr.write(`${scenario.name}…\n`);
         const url = origins[scenario.target];
         const connections = scenario.connections ?? args.connections;
-        await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests });
-        const r = await autocannon({ url, connections, duration: half, requests: scenario.requests });
+        // maxOverallRequests: a run ends at that many requests or at its duration, whichever comes first
+        const cap = (n: number | undefined) => (n === undefined ? {} : { maxOverallRequests: n });
+        await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests, ...cap(scenario.amount?.warmUp) });
+        const r = await autocannon({ url, connections, duration: half, requests: scenario.requests, ...cap(scenario.amount?.half) });
         halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
       }
       for (const comparison of comparisons(list, args.connections)) {
@@ -179,7 +181,8 @@ async function main(): Promise<void> {
         name: scenario.name,
         target: scenario.target,
         connections: scenario.connections ?? args.connections,
-        requestsPerSecond: mean(rs.map((r) => r.requests.average)),
+        // total over elapsed: a run capped by `amount` lasts a second or two, too short for per-second samples
+        requestsPerSecond: mean(rs.map((r) => (r.duration > 0 ? r.requests.total / r.duration : r.requests.average))),
         // the mean of the two halves' percentiles
         p50Ms: mean(rs.map((r) => r.latency.p50)),
         p99Ms: mean(rs.map((r) => r.latency.p99)),
