@@ -89,6 +89,20 @@ export function rssBytes(pid: number): number | undefined {
   }
 }
 
+/** CPU time a process has used (user + system), in microseconds, from /proc; undefined elsewhere. */
+export function cpuMicros(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name (which may hold spaces) end with ')': utime is the 12th, stime the 13th
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on Linux
+    return Number.isFinite(ticks) ? ticks * 10_000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Waits until a child is idle and its resident memory steady: at least `minMs`, then until two
  * readings 500 ms apart differ by less than 1 MB (at most `maxMs`). Every measured server gets

@@ -30,7 +30,7 @@ import autocannon from 'autocannon';
 import { Command, CommanderError, Option } from 'commander';
 import { integerArgument } from '../cli/arguments.js';
 import type { Result } from 'autocannon';
-import { nodeArgs, rssBytes, runToEnd, settle, startChild } from './child.js';
+import { cpuMicros, nodeArgs, rssBytes, runToEnd, settle, startChild } from './child.js';
 import type { Child } from './child.js';
 import { LOW_CONNECTIONS, scenarios } from './scenarios.js';
 import type { Sample, Scenario, Target } from './scenarios.js';
@@ -168,7 +168,12 @@ async function main(): Promise<void> {
       }
       for (const comparison of comparisons(list, args.connections)) {
         process.stderr.write(`${comparison.name}: ${args.rounds} paired rounds…\n`);
-        paired.push(await measurePaired(comparison, { rounds: args.rounds, seconds: args.slice, origin: (scenario) => origins[scenario.target] }));
+        paired.push(await measurePaired(comparison, {
+          rounds: args.rounds,
+          seconds: args.slice,
+          origin: (scenario) => origins[scenario.target],
+          cpu: (scenario) => cpuMicros(servers[scenario.target].process.pid!),
+        }));
       }
     } finally {
       clearInterval(sampler);

@@ -22,6 +22,9 @@ export interface Round {
   readonly subject: number;
   /** subject / reference, in requests per second */
   readonly ratio: number;
+  /** the servers' CPU time per request (user + system, µs), when /proc tells */
+  readonly referenceCpuMicros?: number;
+  readonly subjectCpuMicros?: number;
 }
 
 export interface PairedResult {
@@ -29,6 +32,11 @@ export interface PairedResult {
   readonly connections: number;
   readonly rounds: readonly Round[];
   readonly medianRatio: number;
+  /**
+   * reference CPU per request / subject CPU per request, median of the rounds: what the subject
+   * costs the server, apart from how fast the load generator sharing the cores could send
+   */
+  readonly medianCpuRatio?: number;
 }
 
 export interface PairedSettings {
@@ -37,6 +45,8 @@ export interface PairedSettings {
   readonly seconds: number;
   /** base URL of the server behind each scenario's target */
   readonly origin: (scenario: Scenario) => string;
+  /** CPU time used so far by the server behind a scenario, in µs (bench/child cpuMicros) */
+  readonly cpu?: (scenario: Scenario) => number | undefined;
 }
 
 export function median(values: readonly number[]): number {
@@ -47,19 +57,26 @@ export function median(values: readonly number[]): number {
 
 /** the rounds' ratios folded into the verdict's number (pure, so the report and the tests agree) */
 export function pairedResult(name: string, connections: number, rounds: readonly Round[]): PairedResult {
-  return { name, connections, rounds, medianRatio: median(rounds.map((r) => r.ratio)) };
+  const cpu = rounds.flatMap((r) => (r.referenceCpuMicros && r.subjectCpuMicros ? [r.referenceCpuMicros / r.subjectCpuMicros] : []));
+  return { name, connections, rounds, medianRatio: median(rounds.map((r) => r.ratio)), ...(cpu.length === rounds.length && cpu.length > 0 ? { medianCpuRatio: median(cpu) } : {}) };
 }
 
 export async function measurePaired(comparison: Comparison, settings: PairedSettings): Promise<PairedResult> {
-  const run = async (scenario: Scenario): Promise<number> => {
+  interface Run { rate: number; cpuMicros?: number }
+  const run = async (scenario: Scenario): Promise<Run> => {
     const options = { url: settings.origin(scenario), connections: comparison.connections, requests: scenario.requests };
     await autocannon({ ...options, duration: 1 });
-    return (await autocannon({ ...options, duration: settings.seconds })).requests.average;
+    const before = settings.cpu?.(scenario);
+    const result = await autocannon({ ...options, duration: settings.seconds });
+    const after = settings.cpu?.(scenario);
+    const total = result.requests.total;
+    const rate = result.duration > 0 ? total / result.duration : result.requests.average;
+    return before !== undefined && after !== undefined && total > 0 ? { rate, cpuMicros: (after - before) / total } : { rate };
   };
   const rounds: Round[] = [];
   for (let i = 0; i < settings.rounds; i++) {
-    let reference: number;
-    let subject: number;
+    let reference: Run;
+    let subject: Run;
     if (i % 2 === 0) {
       reference = await run(comparison.reference);
       subject = await run(comparison.subject);
@@ -67,7 +84,12 @@ export async function measurePaired(comparison: Comparison, settings: PairedSett
       subject = await run(comparison.subject);
       reference = await run(comparison.reference);
     }
-    rounds.push({ reference, subject, ratio: reference > 0 ? subject / reference : 0 });
+    rounds.push({
+      reference: reference.rate,
+      subject: subject.rate,
+      ratio: reference.rate > 0 ? subject.rate / reference.rate : 0,
+      ...(reference.cpuMicros !== undefined && subject.cpuMicros !== undefined ? { referenceCpuMicros: reference.cpuMicros, subjectCpuMicros: subject.cpuMicros } : {}),
+    });
   }
   return pairedResult(comparison.name, comparison.connections, rounds);
 }

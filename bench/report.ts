@@ -5,7 +5,8 @@
  */
 import Table from 'cli-table3';
 import type { Target as ServerTarget } from './scenarios.js';
-import type { PairedResult } from './paired.js';
+import { median } from './paired.js';
+import type { PairedResult, Round } from './paired.js';
 
 export interface ScenarioResult {
   name: string;
@@ -100,6 +101,10 @@ export function targets(report: BenchReport): Target[] {
   ];
 }
 
+function medianMicros(rounds: readonly Round[], key: 'subjectCpuMicros' | 'referenceCpuMicros'): string {
+  return median(rounds.map((r) => r[key] ?? 0)).toFixed(0);
+}
+
 export function printReport(report: BenchReport, print: (line: string) => void): void {
   const m = report.machine;
   print(`machine: ${m.cpus} × ${m.model}, ${(m.memoryBytes / MB / 1024).toFixed(1)} GB, node ${m.node}`);
@@ -128,9 +133,12 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     print(patches.toString());
   }
   if (report.paired?.length) {
-    const pairs = new Table({ head: ['paired ratio (subject / reference)', 'rounds', 'median'], style: PLAIN });
-    for (const p of report.paired) pairs.push([`${p.name}`, p.rounds.map((r) => `${r.subject.toFixed(0)}/${r.reference.toFixed(0)}=${(r.ratio * 100).toFixed(0)}%`).join(' '), `${(p.medianRatio * 100).toFixed(1)}%`]);
-    print(`paired ratios: ${report.settings.rounds ?? '?'} rounds of ${report.settings.sliceSeconds ?? '?'} s runs, reference and subject back to back (ABBA order); the targets below take the median`);
+    const pairs = new Table({ head: ['paired ratio (subject / reference)', 'rounds: req/s', 'median', 'server CPU per request (median ratio)'], style: PLAIN });
+    for (const p of report.paired) {
+      const cpu = p.medianCpuRatio === undefined ? 'n/a' : `${(p.medianCpuRatio * 100).toFixed(0)}% (${medianMicros(p.rounds, 'subjectCpuMicros')} vs ${medianMicros(p.rounds, 'referenceCpuMicros')} µs)`;
+      pairs.push([p.name, p.rounds.map((r) => `${r.subject.toFixed(0)}/${r.reference.toFixed(0)}=${(r.ratio * 100).toFixed(0)}%`).join(' '), `${(p.medianRatio * 100).toFixed(1)}%`, cpu]);
+    }
+    print(`paired ratios: ${report.settings.rounds ?? '?'} rounds of ${report.settings.sliceSeconds ?? '?'} s runs, reference and subject back to back (ABBA order); the targets below take the median; the last column is the servers' CPU time per request (user + system, from /proc), reference over subject: what a request costs the server, apart from how fast the load generator on the same cores could send`);
     print(pairs.toString());
   }
   const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });

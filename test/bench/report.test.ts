@@ -37,6 +37,12 @@ describe('bench: paired ratios and the targets', () => {
     expect(median([4, 1, 3, 2])).to.equal(2.5);
   });
 
+  it('should give the CPU ratio only when every round has both CPU readings', () => {
+    const round = (ratio: number, referenceCpuMicros?: number, subjectCpuMicros?: number) => ({ reference: 100, subject: 100 * ratio, ratio, ...(referenceCpuMicros ? { referenceCpuMicros, subjectCpuMicros } : {}) });
+    expect(pairedResult('x', 50, [round(0.5, 100, 200), round(0.6, 150, 200), round(0.7, 160, 200)]).medianCpuRatio).to.equal(0.75);
+    expect(pairedResult('x', 50, [round(0.5, 100, 200), round(0.6)]).medianCpuRatio).to.equal(undefined);
+  });
+
   it('should judge from the table rows when no pairs were measured', () => {
     const r = report();
     expect(verdict(r, 'indexed filter vs bare route (50 connections)')).to.include({ value: '60%', met: false });
