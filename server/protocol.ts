@@ -8,7 +8,7 @@
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
 import type { FilterNode } from '../scim/filter/types.js';
-import { parseFilter as parseScimFilter } from '../scim/filter/parse.js';
+import { parseFilter as parseScimFilter, parseSimpleFilter as parseSimpleScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
 import { defaultSchemaRegistry } from '../scim/schema/registry.js';
 import type { SchemaRegistry } from '../scim/schema/registry.js';
@@ -43,6 +43,11 @@ export function defaultRegistry(): SchemaRegistry {
 
 export function parseFilter(text: string): FilterNode {
   return parseScimFilter(text);
+}
+
+/** parseFilter's result when the filter is one comparison, else undefined (see scim/filter/parse) */
+export function parseSimpleFilter(text: string): FilterNode | undefined {
+  return parseSimpleScimFilter(text);
 }
 
 /**

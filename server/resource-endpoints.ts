@@ -80,10 +80,13 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   }
 
   function compiled(type: ResourceTypeName, text: string): CompiledFilter {
-    const key = `${type}\u0000${text}`;
-    const hit = filters.get(key);
+    // One comparison is parsed by a shortcut cheaper than the cache lookup of its whole text (which
+    // never holds it, see below); anything else is cached whole.
+    const simple = protocol.parseSimpleFilter(text);
+    const key = simple?.type === 'compare' ? '' : `${type}\u0000${text}`;
+    const hit = key === '' ? undefined : filters.get(key);
     if (hit && typeof hit !== 'function') return hit;
-    const node = protocol.parseFilter(text);
+    const node = simple ?? protocol.parseFilter(text);
     if (node.type === 'compare') {
       // Entra probes `userName eq "<value>"` once per object (ENTRA-SPEC §6.3): whole filters never
       // repeat, so one comparison is cached by its shape (type, path as written, operator) instead.

@@ -37,6 +37,15 @@ export function parseFilter(text: string, options: ParseFilterOptions = {}): Fil
 }
 
 /**
+ * The node of a filter the one-comparison shortcut recognises (`attr op value`, `attr pr`), or
+ * undefined for anything else (which parseFilter reads with the grammar). Bounds as parseFilter.
+ */
+export function parseSimpleFilter(text: string, options: ParseFilterOptions = {}): FilterNode | undefined {
+  checkText(text, options);
+  return parseSimpleComparison(text, options);
+}
+
+/**
  * parseFilter without the one-comparison shortcut (scim/filter/simple-comparison), which must
  * give the same node or error for every text it recognises.
  */
