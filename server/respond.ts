@@ -79,7 +79,7 @@ export function sendScim(res: Response, status: number, body: unknown, options?:
   // connection got promoted to the old generation (100k users under list load: +90 MB in 12 s).
   if (res.locals[JOURNALED] === true) {
     res.locals.scimBody = body;
-    if (chunks.length === 1) res.locals.scimText = chunks[0];
+    res.locals.scimChunks = chunks;
     res.locals.scimBytes = bytes;
     res.locals.scimHeaders = headers;
   }

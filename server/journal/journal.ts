@@ -124,10 +124,12 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
   const body = (value: unknown, text: unknown, knownBytes: number | undefined): [unknown, number] => {
     const bytes = knownBytes ?? (typeof text === 'string' ? text.length : (JSON.stringify(value)?.length ?? 0));
     if (bytes <= maxBodyBytes) return [typeof text === 'string' ? new JsonText(text) : value, bytes];
-    const json = JSON.stringify(redact(value)) ?? '';
-    const exact = Buffer.byteLength(json);
-    if (exact <= maxBodyBytes) return [typeof text === 'string' ? new JsonText(text) : value, exact];
-    const marker: TruncatedBody = { truncated: true, bytes: exact, preview: json.slice(0, PREVIEW_CHARS) };
+    // Sizes known from the wire (Content-Length, what sendScim sent) are exact; an estimate is checked.
+    if (knownBytes === undefined) {
+      const exact = Buffer.byteLength(JSON.stringify(redact(value)) ?? '');
+      if (exact <= maxBodyBytes) return [typeof text === 'string' ? new JsonText(text) : value, exact];
+    }
+    const marker: TruncatedBody = { truncated: true, bytes, preview: previewOf(value) };
     return [new Truncated(marker), PREVIEW_CHARS + 64];
   };
 
@@ -169,7 +171,7 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       const sent = locals.scimBody ?? locals.journalBody;
       if (sent !== undefined && status !== 0) {
         const length = typeof locals.scimBytes === 'number' ? locals.scimBytes : Number(res.getHeader('content-length'));
-        const [kept, bytes] = body(sent, locals.scimBody === undefined ? undefined : locals.scimText, Number.isFinite(length) ? length : undefined);
+        const [kept, bytes] = body(sent, locals.scimBody === undefined ? undefined : sentText(locals.scimChunks, length, maxBodyBytes), Number.isFinite(length) ? length : undefined);
         recorded.responseBody = kept;
         recorded.bytes += bytes;
       }
@@ -200,6 +202,56 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       return file.close();
     },
   };
+}
+
+/** sendScim's text in one piece when the journal keeps it whole (a flat string is cheap to hold) */
+function sentText(chunks: unknown, bytes: number, maxBodyBytes: number): string | undefined {
+  if (!Array.isArray(chunks)) return undefined;
+  if (chunks.length === 1) return chunks[0] as string;
+  return Number.isFinite(bytes) && bytes <= maxBodyBytes ? chunks.join('') : undefined;
+}
+
+/**
+ * The first PREVIEW_CHARS characters of a body's redacted JSON, without redacting or serialising
+ * the whole of it: a 100-user list page (140 KB) or a 50,000-member group answered with the journal
+ * on used to be deep-copied and stringified in full for every request, only to keep 1 KB of it.
+ */
+export function previewOf(value: unknown): string {
+  return (JSON.stringify(redact(cutArrays(value, PREVIEW_CHARS))) ?? '').slice(0, PREVIEW_CHARS);
+}
+
+/**
+ * A copy in which every array keeps only the items its JSON's first `chars` characters need (the
+ * rest would be cut from the preview anyway). Objects keep every key and strings stay whole: the
+ * redaction decides on keys and sibling values (a PATCH operation's `path` hides its `value`), and
+ * dropping a whole trailing array item cannot change what it decides for the items before it.
+ */
+function cutArrays(value: unknown, chars: number, depth = 0, parentKey?: string): unknown {
+  if (typeof value !== 'object' || value === null || depth > 32) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    let used = 1;
+    for (const item of value) {
+      if (used > chars) break;
+      const cut = cutArrays(item, chars - used, depth + 1);
+      out.push(cut);
+      used += redactedLength(cut, parentKey) + 1;
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) out[key] = cutArrays((value as Record<string, unknown>)[key], chars, depth + 1, key);
+  return out;
+}
+
+/**
+ * An array item's length as it will read, redacted in its place: a secret can be far shorter
+ * once hidden, and an item of `Operations` is redacted by its own `path` (scim/redact).
+ */
+function redactedLength(item: unknown, parentKey: string | undefined): number {
+  if (parentKey === undefined) return (JSON.stringify(redact([item]))?.length ?? 2) - 2;
+  const wrapped = JSON.stringify(redact({ [parentKey]: [item] })) ?? '';
+  return wrapped.length - (JSON.stringify(parentKey).length + 5);
 }
 
 /** The entry as a reader sees it: secrets redacted in the query, the headers and the bodies. */

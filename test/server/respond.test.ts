@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { CHUNK_CHARS, serialise } from '../../server/respond.js';
 import { createMemoryStore } from '../../server/store/index.js';
 import { seedUsers } from '../../server/seed/index.js';
+import { createRequestJournal } from '../../server/journal/index.js';
 import { BASE_URL, target } from './helpers.js';
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
@@ -49,5 +50,19 @@ describe('server/respond: a body serialised in pieces', () => {
     expect(res.text.length).to.be.greaterThan(CHUNK_CHARS);
     expect(res.body.Resources).to.have.length(100);
     expect(res.text).to.equal(JSON.stringify(res.body));
+  });
+
+  it('should journal a page sent in pieces whole when it fits the journal, and as a preview when not', async () => {
+    const store = createMemoryStore({ baseUrl: BASE_URL });
+    await seedUsers(store, 300);
+    const journal = createRequestJournal();
+    const t = target({ store, journal });
+    const small = await t.get('/Users?startIndex=1&count=40');
+    const large = await t.get('/Users?startIndex=1&count=100');
+    expect(small.text.length).to.be.within(CHUNK_CHARS + 1, 64 * 1024);
+    expect(large.text.length).to.be.above(64 * 1024);
+    const [first, second] = journal.list({});
+    expect(first!.responseBody).to.deep.equal(small.body);
+    expect(second!.responseBody).to.deep.include({ truncated: true, bytes: Buffer.byteLength(large.text), preview: large.text.slice(0, 1024) });
   });
 });

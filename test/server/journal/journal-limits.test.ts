@@ -98,3 +98,35 @@ describe('server/journal limits', () => {
     }
   });
 });
+
+describe('server/journal previews', () => {
+  it('should give the first 1024 characters of the redacted JSON, exactly, however long the arrays', async () => {
+    const { previewOf } = await import('../../../server/journal/journal.js');
+    const { redact } = await import('../../../server/journal/redact.js');
+    const page = {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 5000,
+      Resources: Array.from({ length: 5000 }, (_, i) => ({ id: String(i), userName: `user${i}@example.com`, password: `secret-${i}`, emails: Array.from({ length: 3 }, (_, j) => ({ value: `u${i}.${j}@example.com` })) })),
+    };
+    const patch = { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: 'x'.repeat(3000), path: 'password' }, ...Array.from({ length: 100 }, () => ({ op: 'add', path: 'members', value: [{ value: 'm' }] }))] };
+    for (const body of [page, patch, { members: [] }, 'text', 42]) {
+      expect(previewOf(body)).to.equal((JSON.stringify(redact(body)) ?? '').slice(0, 1024));
+    }
+    expect(previewOf(patch)).to.not.contain('xxxx');
+  });
+
+  it('should agree with redacting and serialising the whole body on any JSON value', async () => {
+    const fc = (await import('fast-check')).default;
+    const { previewOf } = await import('../../../server/journal/journal.js');
+    const { redact } = await import('../../../server/journal/redact.js');
+    const key = fc.constantFrom('password', 'Operations', 'path', 'value', 'members', 'token', 'filter', 'detail', 'id', 'x');
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 40 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    })).value;
+    fc.assert(fc.property(json, (body) => {
+      expect(previewOf(body)).to.equal((JSON.stringify(redact(body)) ?? '').slice(0, 1024));
+    }), { numRuns: 300 });
+  });
+});
