@@ -233,8 +233,8 @@ async function main(): Promise<void> {
 
 /**
  * The ratios the targets are judged on, each measured as paired rounds (bench/paired): the indexed
- * filter against the bare route at both concurrencies, and the quirks-off and journal-on targets
- * against the plain one (same filter, same rotation of userNames).
+ * filter against the bare route at both concurrencies, the quirks-off and journal-on targets
+ * against the plain one (same filter, same rotation of userNames), and the durable POST.
  */
 function comparisons(list: readonly Scenario[], connections: number): Comparison[] {
   const find = (target: string, connectionCount: number, filter: boolean) => {
@@ -247,7 +247,14 @@ function comparisons(list: readonly Scenario[], connections: number): Comparison
     { name: `indexed filter vs bare route (${LOW_CONNECTIONS} connections)`, reference: find('bare', LOW_CONNECTIONS, false), subject: find('memory', LOW_CONNECTIONS, true), connections: LOW_CONNECTIONS },
     { name: 'every quirk off vs plain (filter)', reference: find('memory', connections, true), subject: find('quirks', connections, true), connections },
     { name: 'request journal on vs off (filter)', reference: find('memory', connections, true), subject: find('journal', connections, true), connections },
+    { name: 'durable POST vs bare route', reference: find('bare', connections, false), subject: post(list), connections },
   ];
+}
+
+function post(list: readonly Scenario[]): Scenario {
+  const scenario = list.find((s) => s.target === 'durable' && s.requests[0]?.method === 'POST');
+  if (!scenario) throw new Error('bench: no POST scenario on the durable target');
+  return scenario;
 }
 
 function runInherited(args: string[]): Promise<void> {

@@ -65,9 +65,11 @@ export async function measurePaired(comparison: Comparison, settings: PairedSett
   interface Run { rate: number; cpuMicros?: number }
   const run = async (scenario: Scenario): Promise<Run> => {
     const options = { url: settings.origin(scenario), connections: comparison.connections, requests: scenario.requests };
-    await autocannon({ ...options, duration: 1 });
+    // a scenario that creates resources is capped (bench/scenarios amount): a run ends at its cap or its duration
+    const cap = (n: number | undefined) => (n === undefined ? {} : { maxOverallRequests: n });
+    await autocannon({ ...options, duration: 1, ...cap(scenario.amount && Math.ceil(scenario.amount.paired / 3)) });
     const before = settings.cpu?.(scenario);
-    const result = await autocannon({ ...options, duration: settings.seconds });
+    const result = await autocannon({ ...options, duration: settings.seconds, ...cap(scenario.amount?.paired) });
     const after = settings.cpu?.(scenario);
     const total = result.requests.total;
     const rate = result.duration > 0 ? total / result.duration : result.requests.average;

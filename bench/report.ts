@@ -84,7 +84,7 @@ export function targets(report: BenchReport): Target[] {
   const overhead = slower('every quirk off vs plain (filter)', report.scenarios.find((x) => x.target === 'quirks')?.requestsPerSecond);
   const journalCost = slower('request journal on vs off (filter)', report.scenarios.find((x) => x.target === 'journal')?.requestsPerSecond);
   const post = report.scenarios.find((x) => x.name.startsWith('POST'));
-  const postRatio = post ? post.requestsPerSecond / (bareAt(report, post.connections) || Infinity) : undefined;
+  const postRatio = pairedRatio('durable POST vs bare route') ?? (post ? post.requestsPerSecond / (bareAt(report, post.connections) || Infinity) : undefined);
   const loadMs = report.load.seedMs ?? report.load.startMs;
   const rss = report.peakRssBytes ?? report.load.rssBytes;
   const pct = (r: number | undefined) => (r === undefined ? 'n/a' : `${(r * 100).toFixed(0)}%`);

@@ -13,15 +13,19 @@ export interface Scenario {
   /** concurrent connections when not the run's `--connections` (the 10-connection rows) */
   readonly connections?: number;
   /**
-   * the most requests of a measured half, and of its warm-up: a scenario that creates resources
-   * would otherwise grow the 100k-user target by whatever the machine manages (45-75k users in
-   * one run), and the bench's memory figures would describe a bigger target than it claims
+   * the most requests of a run: its warm-up, a measured half, a paired round's run (bench/paired).
+   * A scenario that creates resources would otherwise grow the 100k-user target by whatever the
+   * machine manages (45-75k users in one run), and the bench's memory figures would describe a
+   * bigger target than it claims.
    */
-  readonly amount?: { readonly warmUp: number; readonly half: number };
+  readonly amount?: { readonly warmUp: number; readonly half: number; readonly paired: number };
 }
 
-/** POSTs: at most 2 × (1,000 + 10,000) = 22,000 users added to the durable target's 100,000 */
-export const POST_AMOUNT = { warmUp: 1_000, half: 10_000 } as const;
+/**
+ * POSTs: at most 2 × (1,000 + 5,000) in the table and 7 rounds × (500 + 1,500) paired, about 26,000
+ * users added to the durable target's 100,000
+ */
+export const POST_AMOUNT = { warmUp: 1_000, half: 5_000, paired: 1_500 } as const;
 
 /**
  * bare: the reference route; memory, quirks (every quirk off), durable: targets with 100k users

@@ -24,6 +24,7 @@ function report(paired?: BenchReport['paired']): BenchReport {
       row('filter userName eq (indexed, 10 connections)', 'memory', 10, 900),
       row('filter userName eq (quirks off)', 'quirks', 50, 500),
       row('filter userName eq (journal on)', 'journal', 50, 590),
+      row('POST /Users (durable)', 'durable', 50, 400),
     ],
     ...(paired ? { paired } : {}),
   };
@@ -49,6 +50,7 @@ describe('bench: paired ratios and the targets', () => {
     expect(verdict(r, 'indexed filter vs bare route (10 connections)')).to.include({ value: '90%', met: true });
     expect(verdict(r, 'every quirk off vs plain (filter)').met).to.equal(false);
     expect(verdict(r, 'request journal on vs off (filter)').met).to.equal(true);
+    expect(verdict(r, 'durable POST vs bare route')).to.include({ value: '40%', met: false });
   });
 
   it('should judge from the median of paired rounds when there are some', () => {
@@ -58,10 +60,12 @@ describe('bench: paired ratios and the targets', () => {
       pairedResult('indexed filter vs bare route (10 connections)', 10, rounds(0.5, 0.7, 0.72)),
       pairedResult('every quirk off vs plain (filter)', 50, rounds(0.99, 0.97, 1.02)),
       pairedResult('request journal on vs off (filter)', 50, rounds(0.9, 0.93, 0.94)),
+      pairedResult('durable POST vs bare route', 50, rounds(0.5, 0.55, 0.6)),
     ]);
     expect(verdict(r, 'indexed filter vs bare route (50 connections)')).to.include({ value: '78%', met: true });
     expect(verdict(r, 'indexed filter vs bare route (10 connections)')).to.include({ value: '70%', met: false });
     expect(verdict(r, 'every quirk off vs plain (filter)')).to.include({ value: '1.0%', met: true });
     expect(verdict(r, 'request journal on vs off (filter)')).to.include({ value: '7.0%', met: false });
+    expect(verdict(r, 'durable POST vs bare route')).to.include({ value: '55%', met: true });
   });
 });
