@@ -43,7 +43,11 @@ declare module 'autocannon' {
     statusCodeStats?: Record<string, { count: number }>;
   }
   type Headers = IncomingHttpHeaders;
-  function autocannon(options: Options): Promise<Result>;
+  /** the returned promise is also the run's event emitter ('response' once per response) */
+  interface Instance extends Promise<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
   export type { Options, Result, Request, Headers };
 }

@@ -26,16 +26,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { Command, CommanderError, Option } from 'commander';
 import { integerArgument } from '../cli/arguments.js';
-import type { Result } from 'autocannon';
 import { cpuMicros, nodeArgs, rssBytes, runToEnd, settle, startChild } from './child.js';
 import type { Child } from './child.js';
 import { LOW_CONNECTIONS, scenarios } from './scenarios.js';
 import type { Sample, Scenario, Target } from './scenarios.js';
 import { printReport } from './report.js';
 import { measurePaired } from './paired.js';
+import { load } from './load.js';
+import type { Run } from './load.js';
 import type { Comparison, PairedResult } from './paired.js';
 import type { BenchReport, ScenarioResult } from './report.js';
 
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     // so that no scenario owns the slot right after another's load (measured: the filter row
     // run second scored 5-10 points below the identical one run third, whichever server it was).
     const list = scenarios(sample, TOKEN);
-    const halves = new Map<Scenario, Result[]>();
+    const halves = new Map<Scenario, Run[]>();
     const paired: PairedResult[] = [];
     const half = args.duration / 2;
     // the peak RSS of every 100k-user child through the whole run, not only at its ends
@@ -160,10 +160,9 @@ async function main(): Promise<void> {
         process.stderr.write(`${scenario.name}…\n`);
         const url = origins[scenario.target];
         const connections = scenario.connections ?? args.connections;
-        // maxOverallRequests: a run ends at that many requests or at its duration, whichever comes first
-        const cap = (n: number | undefined) => (n === undefined ? {} : { maxOverallRequests: n });
-        await autocannon({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests, ...cap(scenario.amount?.warmUp) });
-        const r = await autocannon({ url, connections, duration: half, requests: scenario.requests, ...cap(scenario.amount?.half) });
+        // a scenario that creates resources runs a fixed number of requests (bench/scenarios amount)
+        await load({ url, connections, duration: WARM_UP_SECONDS, requests: scenario.requests }, scenario.amount?.warmUp);
+        const r = await load({ url, connections, duration: half, requests: scenario.requests }, scenario.amount?.half);
         halves.set(scenario, [...(halves.get(scenario) ?? []), r]);
       }
       for (const comparison of comparisons(list, args.connections)) {
@@ -186,14 +185,13 @@ async function main(): Promise<void> {
         name: scenario.name,
         target: scenario.target,
         connections: scenario.connections ?? args.connections,
-        // total over elapsed: a run capped by `amount` lasts a second or two, too short for per-second samples
-        requestsPerSecond: mean(rs.map((r) => (r.duration > 0 ? r.requests.total / r.duration : r.requests.average))),
+        requestsPerSecond: mean(rs.map((r) => r.rate)),
         // the mean of the two halves' percentiles
-        p50Ms: mean(rs.map((r) => r.latency.p50)),
-        p99Ms: mean(rs.map((r) => r.latency.p99)),
-        total: rs.reduce((n, r) => n + r.requests.total, 0),
-        errors: rs.reduce((n, r) => n + r.errors + r.timeouts, 0),
-        non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+        p50Ms: mean(rs.map((r) => r.result.latency.p50)),
+        p99Ms: mean(rs.map((r) => r.result.latency.p99)),
+        total: rs.reduce((n, r) => n + r.result.requests.total, 0),
+        errors: rs.reduce((n, r) => n + r.result.errors + r.result.timeouts, 0),
+        non2xx: rs.reduce((n, r) => n + r.result.non2xx, 0),
       };
     });
     const finalRssBytes: BenchReport['finalRssBytes'] = {};

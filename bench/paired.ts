@@ -7,7 +7,7 @@
  * the reference and the subject back to back, in ABBA order (even rounds reference first, odd
  * rounds subject first), and the verdict takes the median of the rounds' ratios.
  */
-import autocannon from 'autocannon';
+import { load } from './load.js';
 import type { Scenario } from './scenarios.js';
 
 export interface Comparison {
@@ -65,14 +65,12 @@ export async function measurePaired(comparison: Comparison, settings: PairedSett
   interface Run { rate: number; cpuMicros?: number }
   const run = async (scenario: Scenario): Promise<Run> => {
     const options = { url: settings.origin(scenario), connections: comparison.connections, requests: scenario.requests };
-    // a scenario that creates resources is capped (bench/scenarios amount): a run ends at its cap or its duration
-    const cap = (n: number | undefined) => (n === undefined ? {} : { maxOverallRequests: n });
-    await autocannon({ ...options, duration: 1, ...cap(scenario.amount && Math.ceil(scenario.amount.paired / 3)) });
+    // a scenario that creates resources runs a fixed number of requests (bench/scenarios amount)
+    await load({ ...options, duration: 1 }, scenario.amount && Math.ceil(scenario.amount.paired / 3));
     const before = settings.cpu?.(scenario);
-    const result = await autocannon({ ...options, duration: settings.seconds, ...cap(scenario.amount?.paired) });
+    const { result, rate } = await load({ ...options, duration: settings.seconds }, scenario.amount?.paired);
     const after = settings.cpu?.(scenario);
     const total = result.requests.total;
-    const rate = result.duration > 0 ? total / result.duration : result.requests.average;
     return before !== undefined && after !== undefined && total > 0 ? { rate, cpuMicros: (after - before) / total } : { rate };
   };
   const rounds: Round[] = [];
