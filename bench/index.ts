@@ -20,7 +20,7 @@
  * (idle, RSS steady) before the first scenario, every scenario gets the same 2 s warm-up, and
  * every scenario is measured in two halves, in list order and then in reverse order.
  *
- *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 7] [--slice 2] [--json FILE]
+ *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 9] [--slice 2] [--json FILE]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--users <n>', 'users seeded into the target').default(100_000).argParser(integerArgument('--users', 1, 10_000_000)))
     .addOption(new Option('--duration <s>', 'seconds measured per scenario half').default(6).argParser(integerArgument('--duration', 1, 3600)))
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
-    .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(7).argParser(integerArgument('--rounds', 1, 100)))
+    .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(9).argParser(integerArgument('--rounds', 1, 100)))
     .addOption(new Option('--slice <s>', 'seconds measured per run of a paired ratio').default(2).argParser(integerArgument('--slice', 1, 600)))
     .option('--json <file>', 'also write the results as JSON to this file')
     .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')

@@ -22,7 +22,7 @@ export interface Scenario {
 }
 
 /**
- * POSTs: at most 2 × (1,000 + 5,000) in the table and 7 rounds × (500 + 1,500) paired, about 26,000
+ * POSTs: at most 2 × (1,000 + 5,000) in the table and 9 rounds × (500 + 1,500) paired, about 30,000
  * users added to the durable target's 100,000
  */
 export const POST_AMOUNT = { warmUp: 1_000, half: 5_000, paired: 1_500 } as const;
