@@ -17,6 +17,7 @@ import type { JsonObject } from '../path/values.js';
 import { FORBIDDEN_KEYS } from '../types.js';
 import type { PatchOperation, ScimResource } from '../types.js';
 import { deepEqual } from './context.js';
+import { canonical } from './document.js';
 
 export interface DiffOptions {
   /**
@@ -112,9 +113,26 @@ function diffAttribute(path: string, before: unknown, after: unknown, selection:
   const subs = selection === 'all' ? undefined : selection;
   if (subs !== undefined || (isObject(b) && isObject(a))) return diffComplex(path, isObject(b) ? b : {}, isObject(a) ? a : {}, subs, ops);
   if (a === undefined) return void ops.push({ op: 'remove', path });
-  if (b === undefined) return void ops.push({ op: 'add', path, value: a });
+  // RFC 7644 §3.5.2.1: add merges a value into an equal one, even one added by the same operation
+  if (b === undefined) return void ops.push({ op: Array.isArray(a) && mergesOnAdd(a) ? 'replace' : 'add', path, value: a });
   if (Array.isArray(b) && Array.isArray(a) && diffElements(path, b, a, ops)) return;
   ops.push({ op: 'replace', path, value: a });
+}
+
+/**
+ * Whether adding `list` to an empty attribute could keep fewer elements than it holds: two share a
+ * `value` (compared case-insensitively, as the laxest attribute compares), or two without one are
+ * equal. Conservative: replace, which sets the list as it is, is right either way.
+ */
+function mergesOnAdd(list: readonly unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const element of list) {
+    const value = isObject(element) ? element.value : undefined;
+    const key = value === undefined ? `s${canonical(element)}` : `v${typeof value === 'string' ? value.toLowerCase() : canonical(value)}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
 }
 
 /** Sub-attribute by sub-attribute (RFC 7644 §3.5.2: `name.givenName`). */

@@ -122,7 +122,7 @@ function scalarKey(def: AttributeDefinition | undefined, value: unknown): string
 }
 
 /** JSON with object keys sorted: equal under deepEqual gives equal text */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   return JSON.stringify(value) ?? 'undefined';

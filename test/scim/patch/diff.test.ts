@@ -138,6 +138,16 @@ describe('scim/patch/diff', () => {
       return r;
     });
 
+    it('should replace rather than add a new list that holds equal values (add would merge them)', () => {
+      const before: ScimResource = { schemas: [CORE], id: 'u1', meta: { resourceType: 'User' }, userName: 'a' };
+      const after: ScimResource = { ...before, addresses: [{ type: 'work' }, { type: 'work' }], emails: [{ value: 'A@x.example' }, { value: 'a@x.example', type: 'home' }], phoneNumbers: [{ value: '1' }, { value: '2' }] };
+      const ops = diffResources(before, after);
+      expect(ops.find((o) => o.path === 'addresses')?.op).to.equal('replace');
+      expect(ops.find((o) => o.path === 'emails')?.op).to.equal('replace');
+      expect(ops.find((o) => o.path === 'phoneNumbers')?.op).to.equal('add');
+      expect(strip(apply(before, ops))).to.deep.equal(strip(after));
+    });
+
     it('should hold for generated users', () => {
       fc.assert(fc.property(user, user, (before, after) => {
         const ops = diffResources(before, after);
