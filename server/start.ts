@@ -12,6 +12,7 @@ import type { ServerOptions } from './app.js';
 import type { ResourceStore } from './store/types.js';
 import type { RequestJournal } from './quirks/types.js';
 import { createRequestJournal } from './journal/journal.js';
+import { appMessages } from './prototypes.js';
 
 export interface StartOptions extends Omit<ServerOptions, 'store' | 'baseUrl' | 'journal'> {
   /**
@@ -58,7 +59,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // A slow client (headers or body trickled byte by byte) is cut off instead of holding a socket.
   const headersTimeout = options.headersTimeout ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // requests and responses born on the app's prototypes (./prototypes.ts), once the app exists
+  const messages = appMessages();
   const http = createHttpServer({
+    ...messages.options,
     headersTimeout,
     requestTimeout,
     // node checks the timeouts on this period (30 s by default, longer than a short timeout)
@@ -93,6 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const journal = given === false ? undefined : (given ?? createRequestJournal());
   const created = createServer({ ...rest, journal, store, baseUrl: url });
   app = created;
+  messages.adopt(created);
   handler = created;
   for (const [req, res] of early.splice(0)) created(req, res);
   http.keepAliveTimeout = 5_000;
