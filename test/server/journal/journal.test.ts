@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createRequestJournal, REDACTED } from '../../../server/journal/index.js';
+import { captureJson, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
 import type { RequestJournal } from '../../../server/journal/index.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
 import { RingBuffer } from '../../../server/journal/ring-buffer.js';
@@ -12,6 +12,7 @@ import { TOKEN, target, user } from '../helpers.js';
 
 function tinyApp(journal: RequestJournal) {
   const app = express();
+  captureJson(app.response);
   app.use(journal.middleware);
   app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
   app.post('/things', (req, res) => void res.status(201).json({ ...req.body, id: '1' }));
