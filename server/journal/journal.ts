@@ -361,10 +361,6 @@ function createJournalFile(path: string, maxFileBytes: number, keep: number) {
 }
 
 /**
- * Routes that answer with res.json (not sendScim) still leave their body for the journal. One
- * shared function put on each response: express's own json stays on the prototype.
- */
-/**
  * Makes an app's res.json leave what it sends for the journal (bodies not sent through sendScim).
  * Installed once on the app's response prototype: assigning it on every response gave each one
  * an own property, and V8 then handled every response as a one-off (server CPU per filter request
