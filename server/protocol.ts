@@ -7,7 +7,7 @@
  * RFC 7644 §3 https://datatracker.ietf.org/doc/html/rfc7644#section-3
  */
 import type { AttributeDefinition, AttributeResolver, ScimResource, SchemaDefinition } from '../scim/types.js';
-import type { FilterNode } from '../scim/filter/types.js';
+import type { CompareNode, FilterNode } from '../scim/filter/types.js';
 import { parseFilter as parseScimFilter, parseSimpleFilter as parseSimpleScimFilter } from '../scim/filter/parse.js';
 import { compileFilter as compileScimFilter } from '../scim/filter/evaluate.js';
 import { defaultSchemaRegistry } from '../scim/schema/registry.js';
@@ -46,7 +46,7 @@ export function parseFilter(text: string): FilterNode {
 }
 
 /** parseFilter's result when the filter is one comparison, else undefined (see scim/filter/parse) */
-export function parseSimpleFilter(text: string): FilterNode | undefined {
+export function parseSimpleFilter(text: string): CompareNode | undefined {
   return parseSimpleScimFilter(text);
 }
 

@@ -8,7 +8,8 @@
  * req/s, the same handler behind an express app with one middleware ~6,900, and that app with its
  * objects born on its prototypes ~27,000 — express's setPrototypeOf then finds nothing to change.
  *
- * The constructors call node's own (function constructors in node 20 and 22) on an object whose
+ * The constructors call node's own (function constructors in node 20; the Docker image's node 22
+ * was not checked here) on an object whose
  * prototype the app decides; where they are ES classes, which cannot be called so, node's plain
  * classes are used and express changes the prototypes itself, as it always has.
  */

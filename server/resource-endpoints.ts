@@ -12,7 +12,7 @@ import { ScimError } from '../scim/errors.js';
 import { URN } from '../scim/types.js';
 import type { AttributeResolver, ListResponse, ScimResource } from '../scim/types.js';
 import { createCursorCodec, cursorQueryKey, paginate, readPageRequest } from '../scim/paging/index.js';
-import type { FilterNode, FilterValue } from '../scim/filter/types.js';
+import type { CompareNode, FilterNode, FilterValue } from '../scim/filter/types.js';
 import type { ResourceStore, ResourceTypeName, StoredResource } from './store/types.js';
 import type { QuirkRuntime } from './quirks/types.js';
 import { withCaseExactUserName } from './quirks/case-exact.js';
@@ -80,25 +80,28 @@ export function createResourceEndpoints(deps: EndpointDeps): ResourceEndpoints {
   }
 
   function compiled(type: ResourceTypeName, text: string): CompiledFilter {
-    // One comparison is parsed by a shortcut cheaper than the cache lookup of its whole text (which
-    // never holds it, see below); anything else is cached whole.
+    // One comparison is parsed by a shortcut cheaper than a cache lookup of its whole text (which
+    // never holds it, see comparison()); anything else is cached whole.
     const simple = protocol.parseSimpleFilter(text);
-    const key = simple?.type === 'compare' ? '' : `${type}\u0000${text}`;
-    const hit = key === '' ? undefined : filters.get(key);
+    if (simple) return comparison(type, simple);
+    const key = `${type}\u0000${text}`;
+    const hit = filters.get(key);
     if (hit && typeof hit !== 'function') return hit;
-    const node = simple ?? protocol.parseFilter(text);
-    if (node.type === 'compare') {
-      // Entra probes `userName eq "<value>"` once per object (ENTRA-SPEC §6.3): whole filters never
-      // repeat, so one comparison is cached by its shape (type, path as written, operator) instead.
-      const { path } = node;
-      const shapeKey = `${type}\u0001${node.op}\u0001${path.schema ?? ''}\u0001${path.attribute}\u0001${path.subAttribute ?? ''}`;
-      let shape = filters.get(shapeKey);
-      if (typeof shape !== 'function') filters.set(shapeKey, (shape = protocol.compileComparison(path, node.op, filterResolver(type))));
-      return { node, predicate: shape(node.value) };
-    }
+    const node = protocol.parseFilter(text);
+    if (node.type === 'compare') return comparison(type, node);
     const entry = { node, predicate: protocol.compileFilter(node, filterResolver(type)) };
     filters.set(key, entry);
     return entry;
+  }
+
+  function comparison(type: ResourceTypeName, node: CompareNode): CompiledFilter {
+    // Entra probes `userName eq "<value>"` once per object (ENTRA-SPEC §6.3): whole filters never
+    // repeat, so one comparison is cached by its shape (type, path as written, operator) instead.
+    const { path } = node;
+    const shapeKey = `${type}\u0001${node.op}\u0001${path.schema ?? ''}\u0001${path.attribute}\u0001${path.subAttribute ?? ''}`;
+    let shape = filters.get(shapeKey);
+    if (typeof shape !== 'function') filters.set(shapeKey, (shape = protocol.compileComparison(path, node.op, filterResolver(type))));
+    return { node, predicate: shape(node.value) };
   }
 
   // Most responses ask for no projection: compile that one once per type.

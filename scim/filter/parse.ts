@@ -17,7 +17,7 @@ import type { Filter } from 'scim2-parse-filter';
 import { ScimError } from '../errors.js';
 import { parseAttrRef } from '../path/attr-ref.js';
 import type { AttrRefOptions } from '../path/attr-ref.js';
-import type { AttributePathRef, FilterNode } from './types.js';
+import type { AttributePathRef, CompareNode, FilterNode } from './types.js';
 import { parseSimpleComparison } from './simple-comparison.js';
 
 export interface ParseFilterOptions extends AttrRefOptions {
@@ -37,10 +37,10 @@ export function parseFilter(text: string, options: ParseFilterOptions = {}): Fil
 }
 
 /**
- * The node of a filter the one-comparison shortcut recognises (`attr op value`, `attr pr`), or
- * undefined for anything else (which parseFilter reads with the grammar). Bounds as parseFilter.
+ * The node of a filter the one-comparison shortcut recognises (`attr op value`), or undefined for
+ * anything else (which parseFilter reads with the grammar). Bounds as parseFilter.
  */
-export function parseSimpleFilter(text: string, options: ParseFilterOptions = {}): FilterNode | undefined {
+export function parseSimpleFilter(text: string, options: ParseFilterOptions = {}): CompareNode | undefined {
   checkText(text, options);
   return parseSimpleComparison(text, options);
 }
