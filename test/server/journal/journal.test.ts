@@ -7,7 +7,6 @@ import request from 'supertest';
 import { captureJson, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
 import type { RequestJournal } from '../../../server/journal/index.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
-import { RingBuffer } from '../../../server/journal/ring-buffer.js';
 import { TOKEN, target, user } from '../helpers.js';
 
 function tinyApp(journal: RequestJournal) {
@@ -26,16 +25,6 @@ function tinyApp(journal: RequestJournal) {
 const clock = () => new Date('2026-01-02T03:04:05.000Z');
 
 describe('server/journal', () => {
-  describe('RingBuffer', () => {
-    it('should keep the most recent items, oldest first', () => {
-      const ring = new RingBuffer<number>(3);
-      for (let i = 1; i <= 5; i++) ring.push(i);
-      expect(ring.toArray()).to.deep.equal([3, 4, 5]);
-      ring.clear();
-      expect(ring.toArray()).to.deep.equal([]);
-    });
-  });
-
   describe('#createRequestJournal() middleware', () => {
     it('should record method, path, query, status, bodies (redacted) and the quirk that fired', async () => {
       const journal = createRequestJournal({ clock });
