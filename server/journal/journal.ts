@@ -122,7 +122,8 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
   const drain = (): void => {
     if (draining) clearImmediate(draining);
     draining = undefined;
-    const [p, n] = [parts, numbers];
+    const p = parts;
+    const n = numbers;
     parts = [];
     numbers = [];
     for (let i = 0, j = 0; i < p.length; i += PENDING_PARTS, j += PENDING_NUMBERS) store(p, i, n, j);
@@ -144,9 +145,10 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       let requestText = '';
       if (req.body !== undefined) {
         const length = Number(req.headers['content-length']);
-        const text = typeof locals.requestText === 'string' ? locals.requestText : undefined;
-        requestKind = kindOf(req.body, text === undefined ? undefined : [text], Number.isFinite(length) ? length : undefined);
-        requestText = requestKind === BodyKind.Truncated ? truncated(req.body, length) : (text ?? JSON.stringify(req.body) ?? 'null');
+        const text = typeof locals.requestText === 'string' ? locals.requestText : (JSON.stringify(req.body) ?? 'null');
+        const bytes = bodyBytes(req.body, Number.isFinite(length) ? length : undefined, text.length);
+        requestKind = bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+        requestText = requestKind === BodyKind.Json ? text : truncated(req.body, bytes);
       }
       let responseKind: number = BodyKind.None;
       let responseTexts: readonly string[] = EMPTY;
@@ -156,9 +158,10 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
         const sent = locals.scimBody ?? locals.journalBody;
         if (sent !== undefined) {
           const length = typeof locals.scimBytes === 'number' ? locals.scimBytes : Number(res.getHeader('content-length'));
-          const chunks = locals.scimBody === undefined ? undefined : (locals.scimChunks as string[]);
-          responseKind = kindOf(sent, chunks, Number.isFinite(length) ? length : undefined);
-          responseTexts = responseKind === BodyKind.Truncated ? [truncated(sent, length)] : (chunks ?? [JSON.stringify(sent) ?? 'null']);
+          const texts = locals.scimBody === undefined ? [JSON.stringify(sent) ?? 'null'] : (locals.scimChunks as string[]);
+          const bytes = bodyBytes(sent, Number.isFinite(length) ? length : undefined, charsOf(texts));
+          responseKind = bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+          responseTexts = responseKind === BodyKind.Json ? texts : [truncated(sent, bytes)];
         }
         if (res.getHeaderNames().length > 0) setHeaders = JSON.stringify(res.getHeaders());
         if (Array.isArray(locals.scimHeaders)) sentHeaders = locals.scimHeaders as string[];
@@ -170,20 +173,17 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     next();
   };
 
-  /** the kind of body to keep: its text when within maxBodyBytes, a truncation marker when not */
-  const kindOf = (value: unknown, texts: readonly string[] | undefined, knownBytes: number | undefined): number => {
-    let bytes = knownBytes ?? (texts ? charsOf(texts) : (JSON.stringify(value)?.length ?? 0));
-    // Sizes known from the wire (Content-Length, what sendScim sent) are exact; an estimate is checked.
-    if (bytes > maxBodyBytes && knownBytes === undefined) bytes = Buffer.byteLength(JSON.stringify(redact(value)) ?? '');
-    return bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+  /**
+   * A body's size in bytes: known from the wire (Content-Length, what sendScim sent), else its
+   * text's length, made exact (redacted, in UTF-8) only when that estimate is over maxBodyBytes.
+   */
+  const bodyBytes = (value: unknown, knownBytes: number | undefined, chars: number): number => {
+    if (knownBytes !== undefined) return knownBytes;
+    return chars > maxBodyBytes ? Buffer.byteLength(JSON.stringify(redact(value)) ?? '') : chars;
   };
 
   /** the truncation marker of a body over maxBodyBytes, as JSON (its preview redacted) */
-  const truncated = (value: unknown, knownBytes: number): string => {
-    const bytes = Number.isFinite(knownBytes) ? knownBytes : Buffer.byteLength(JSON.stringify(redact(value)) ?? '');
-    const marker: TruncatedBody = { truncated: true, bytes, preview: previewOf(value) };
-    return JSON.stringify(marker);
-  };
+  const truncated = (value: unknown, bytes: number): string => JSON.stringify({ truncated: true, bytes, preview: previewOf(value) } satisfies TruncatedBody);
 
   /** the ended request at p[i…], n[j…] into the log (and the file) */
   const store = (p: readonly (string | readonly string[])[], i: number, n: readonly number[], j: number): void => {

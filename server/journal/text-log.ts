@@ -9,7 +9,7 @@
  * closer. Kept as objects (header objects, the response text), the journal cost the indexed
  * filter ~20 µs of server CPU per request, mostly garbage collection (2-core VM, 100k users,
  * 50 connections: 72 against 51 µs). Bytes in a Buffer are neither copied nor marked; what stays
- * on the heap per entry is four numbers in typed arrays.
+ * on the heap per entry is a few numbers in typed arrays.
  */
 
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units) */
@@ -136,9 +136,9 @@ export class TextLog {
     }
     if (current && bytes <= free) return this.#current;
     if (bytes > this.#chunkBytes) return this.#add({ buffer: Buffer.allocUnsafeSlow(bytes), used: 0, live: 0, single: true });
-    const previous = current;
+    // The chunk left behind still holds entries (an empty one had room from its start): #shift
+    // releases it when its last entry goes.
     this.#current = this.#add(this.#spare.pop() ?? { buffer: Buffer.allocUnsafeSlow(this.#chunkBytes), used: 0, live: 0, single: false });
-    if (previous && previous.live === 0) this.#release(this.#chunks.indexOf(previous));
     return this.#current;
   }
 
