@@ -31,7 +31,8 @@ export interface JournalOptions {
 }
 
 const DEFAULT_LIMIT = 100;
-const JOURNAL_ROUTE = '/_admin/requests';
+/** reading the journal and switching its recording are not recorded */
+const JOURNAL_ROUTES = ['/_admin/requests', '/_admin/journal'] as const;
 export const DEFAULT_JOURNAL_MAX_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_JOURNAL_MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_JOURNAL_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -129,10 +130,13 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     for (let i = 0, j = 0; i < p.length; i += PENDING_PARTS, j += PENDING_NUMBERS) store(p, i, n, j);
   };
 
+  let recording = true;
+
   const middleware: RequestHandler = (req, res, next) => {
+    if (!recording) return next();
     // Reading the journal is not recorded: each read would otherwise nest every entry it returns.
     const url = req.originalUrl;
-    if (url.startsWith(JOURNAL_ROUTE)) return next();
+    if (url.startsWith('/_admin/') && JOURNAL_ROUTES.some((route) => url.startsWith(route))) return next();
     const started = performance.now();
     const at = now();
     res.locals[JOURNALED] = true;
@@ -233,6 +237,12 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     clear() {
       drain();
       log.clear();
+    },
+    get recording() {
+      return recording;
+    },
+    set recording(on: boolean) {
+      recording = on;
     },
     close() {
       drain();

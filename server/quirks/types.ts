@@ -75,5 +75,10 @@ export interface RequestJournal {
   /** `admin`: only admin calls (true) or only the others (false) */
   list(options: { limit?: number; since?: number; admin?: boolean }): JournalEntry[];
   clear(): void;
+  /**
+   * Whether requests are being recorded (PUT /_admin/journal): paused, the journal keeps what it
+   * holds and a request costs what it costs with no journal, as a proxy's "stop recording" does
+   */
+  recording: boolean;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { Router } from 'express';
 import { ScimError } from '../../scim/errors.js';
 import { passwordVerdict, signinVerdict } from '../signin.js';
 import type { TargetContext } from '../context.js';
+import type { RequestJournal } from '../quirks/types.js';
 import { sendNoContent, sendScim } from '../respond.js';
 
 export function adminRouter(ctx: TargetContext): Router {
@@ -40,13 +41,27 @@ export function adminRouter(ctx: TargetContext): Router {
   });
 
   router.get('/requests', (req, res) => {
-    if (!ctx.journal) throw ScimError.notFound('The request journal is off: start the target with a journal');
+    const journal = journalOf(ctx);
     const limit = optionalInteger(req.query.limit, 'limit');
     const since = optionalInteger(req.query.since, 'since');
     // ?admin=false leaves out the admin calls (resets, quirk swaps, sign-ins); ?admin=true keeps only them
     const raw = req.query.admin;
     if (raw !== undefined && raw !== 'true' && raw !== 'false') throw ScimError.invalidValue('admin must be true or false');
-    sendScim(res, 200, { entries: ctx.journal.list({ limit, since, admin: raw === undefined ? undefined : raw === 'true' }) });
+    sendScim(res, 200, { entries: journal.list({ limit, since, admin: raw === undefined ? undefined : raw === 'true' }) });
+  });
+
+  // Pause and resume recording, as a proxy's "stop recording": paused, a request costs what it costs
+  // with no journal (the bench switches it under load to measure what recording costs).
+  router.get('/journal', (_req, res) => {
+    sendScim(res, 200, { recording: journalOf(ctx).recording });
+  });
+
+  router.put('/journal', (req, res) => {
+    const journal = journalOf(ctx);
+    const recording = (req.body as { recording?: unknown } | undefined)?.recording;
+    if (typeof recording !== 'boolean') throw ScimError.invalidValue('Body must be {"recording": true} or {"recording": false}');
+    journal.recording = recording;
+    sendScim(res, 200, { recording });
   });
 
   router.post('/signin', async (req, res) => {
@@ -66,6 +81,11 @@ export function adminRouter(ctx: TargetContext): Router {
   });
 
   return router;
+}
+
+function journalOf(ctx: TargetContext): RequestJournal {
+  if (!ctx.journal) throw ScimError.notFound('The request journal is off: start the target without --no-journal');
+  return ctx.journal;
 }
 
 function optionalInteger(raw: unknown, name: string): number | undefined {

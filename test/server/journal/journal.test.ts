@@ -7,7 +7,7 @@ import request from 'supertest';
 import { captureJson, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
 import type { RequestJournal } from '../../../server/journal/index.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
-import { TOKEN, target, user } from '../helpers.js';
+import { TOKEN, expectScimError, target, user } from '../helpers.js';
 
 function tinyApp(journal: RequestJournal) {
   const app = express();
@@ -122,6 +122,38 @@ describe('server/journal', () => {
       expect(res.status).to.equal(200);
       expect(res.body.entries.map((e: { path: string }) => e.path)).to.deep.equal(['/scim/v2/Groups']);
       expect(journal.list({}).map((e) => e.path)).to.deep.equal(['/scim/v2/Users', '/scim/v2/Groups']);
+    });
+
+    it('should pause and resume recording at PUT /_admin/journal, keeping what it holds, without recording the switch', async () => {
+      const journal = createRequestJournal();
+      const t = target({ journal });
+      const put = (body: unknown) => request(t.app).put('/_admin/journal').set('Authorization', `Bearer ${TOKEN}`).send(body as object);
+      await t.get('/Users');
+      expect((await put({ recording: false })).body).to.deep.equal({ recording: false });
+      await t.get('/Groups');
+      await t.post('/Users', user('paused@example.com'));
+      const paused = await request(t.app).get('/_admin/journal').set('Authorization', `Bearer ${TOKEN}`);
+      expect(paused.status).to.equal(200);
+      expect(paused.body).to.deep.equal({ recording: false });
+      expect((await put({ recording: true })).body).to.deep.equal({ recording: true });
+      await t.get('/Users?count=1');
+      // the switch and its reads are journal routes: only the SCIM calls made while recording show
+      expect(journal.list({}).map((e) => `${e.method} ${e.path}`)).to.deep.equal(['GET /scim/v2/Users', 'GET /scim/v2/Users']);
+      expect(journal.list({}).map((e) => e.seq)).to.deep.equal([1, 2]);
+    });
+
+    it('should refuse a journal switch that is not {"recording": boolean}, and 404 with no journal', async () => {
+      const journal = createRequestJournal();
+      const t = target({ journal });
+      for (const body of [{}, { recording: 'false' }, { recording: null }, [true]]) {
+        const res = await request(t.app).put('/_admin/journal').set('Authorization', `Bearer ${TOKEN}`).send(body);
+        expectScimError(res, 400, 'invalidValue');
+      }
+      expect(journal.recording).to.equal(true);
+      const off = target();
+      expectScimError(await request(off.app).get('/_admin/journal').set('Authorization', `Bearer ${TOKEN}`), 404);
+      expectScimError(await request(off.app).put('/_admin/journal').set('Authorization', `Bearer ${TOKEN}`).send({ recording: false }), 404);
+      expect((await request(t.app).get('/_admin/journal')).status).to.equal(401);
     });
   });
 });
