@@ -46,6 +46,10 @@ declare module 'autocannon' {
   /** the returned promise is also the run's event emitter ('response' once per response) */
   interface Instance extends Promise<Result> {
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(event: 'done', listener: (result: Result) => void): this;
+    on(event: 'error', listener: (error: Error) => void): this;
+    /** ends the run early; it still resolves with what it measured */
+    stop(): void;
   }
   function autocannon(options: Options): Instance;
   export default autocannon;

@@ -10,8 +10,10 @@
  * filter and the bare route are measured at `--connections` and at 10. RSS is read from /proc
  * after loading, once every child has settled, every 500 ms through the run (the peak) and after
  * the last scenario. The ratios the targets are judged on (filter vs bare at both concurrencies,
- * quirks off and journal on vs plain) are measured again as paired rounds (bench/paired): the
- * machine's speed drifts too much between table rows a minute apart. Then bench/patch-scale (a 50,000-member group, one member added or removed
+ * quirks off vs plain) are measured again as paired rounds (bench/paired): the machine's speed
+ * drifts too much between table rows a minute apart. The journal's cost is measured inside the
+ * journaled child, recording switched on and off under load (bench/toggled): a few percent is lost
+ * in the spread between two processes. Then bench/patch-scale (a 50,000-member group, one member added or removed
  * per PATCH) runs in a child of its own.
  *
  * Fairness: the children start one after another, so the first one seeded used to be measured
@@ -20,7 +22,7 @@
  * (idle, RSS steady) before the first scenario, every scenario gets the same 2 s warm-up, and
  * every scenario is measured in two halves, in list order and then in reverse order.
  *
- *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 9] [--slice 2] [--json FILE]
+ *   node dist/bench/index.js [--users 100000] [--duration 6] [--connections 50] [--rounds 9] [--slice 2] [--switch-seconds 30] [--json FILE]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,8 @@ import { LOW_CONNECTIONS, scenarios } from './scenarios.js';
 import type { Sample, Scenario, Target } from './scenarios.js';
 import { printReport } from './report.js';
 import { measurePaired } from './paired.js';
+import { measureToggled } from './toggled.js';
+import type { ToggledResult } from './toggled.js';
 import { load } from './load.js';
 import type { Run } from './load.js';
 import type { Comparison, PairedResult } from './paired.js';
@@ -47,6 +51,8 @@ interface Args {
   /** rounds and seconds per run of the paired ratios (bench/paired) */
   rounds: number;
   slice: number;
+  /** seconds of the journal's switched measurement (bench/toggled) */
+  switchSeconds: number;
   /** run bench/engine afterwards with these directory sizes */
   engineUsers?: string;
 }
@@ -61,14 +67,15 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
     .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(9).argParser(integerArgument('--rounds', 1, 100)))
     .addOption(new Option('--slice <s>', 'seconds measured per run of a paired ratio').default(2).argParser(integerArgument('--slice', 1, 600)))
+    .addOption(new Option('--switch-seconds <s>', 'seconds of load while the journal is switched on and off in one process').default(30).argParser(integerArgument('--switch-seconds', 1, 3600)))
     .option('--json <file>', 'also write the results as JSON to this file')
     .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')
     .option('--no-engine', 'measure the target only, not the provisioning engine')
     .exitOverride()
     .parse(argv, { from: 'user' });
-  const opts = program.opts<{ users: number; duration: number; connections: number; rounds: number; slice: number; json?: string; engine: boolean; engineUsers: string }>();
+  const opts = program.opts<{ users: number; duration: number; connections: number; rounds: number; slice: number; switchSeconds: number; json?: string; engine: boolean; engineUsers: string }>();
   return {
-    users: opts.users, duration: opts.duration, connections: opts.connections, rounds: opts.rounds, slice: opts.slice, ...(opts.json ? { json: opts.json } : {}),
+    users: opts.users, duration: opts.duration, connections: opts.connections, rounds: opts.rounds, slice: opts.slice, switchSeconds: opts.switchSeconds, ...(opts.json ? { json: opts.json } : {}),
     ...(opts.engine ? { engineUsers: opts.engineUsers } : {}),
   };
 }
@@ -79,6 +86,9 @@ const HUNDRED_K = ['memory', 'quirks', 'durable', 'journal'] as const;
 /** issue 11: "Put a 50,000-member group in the bench" */
 const PATCH_SCALE_GROUP = 50_000;
 const WARM_UP_SECONDS = 2;
+/** each slice of the journal's switched measurement */
+const SWITCH_SLICE_MS = 250;
+const JOURNAL_COST = 'request journal on vs off (filter)';
 
 async function sampleUsers(baseUrl: string, users: number): Promise<Sample> {
   const ids: string[] = [];
@@ -144,6 +154,7 @@ async function main(): Promise<void> {
     const list = scenarios(sample, TOKEN);
     const halves = new Map<Scenario, Run[]>();
     const paired: PairedResult[] = [];
+    const toggled: ToggledResult[] = [];
     const half = args.duration / 2;
     // the peak RSS of every 100k-user child through the whole run, not only at its ends
     const peakRssBytes: BenchReport['peakRssByTarget'] = {};
@@ -174,6 +185,17 @@ async function main(): Promise<void> {
           cpu: (scenario) => cpuMicros(servers[scenario.target].process.pid!),
         }));
       }
+      process.stderr.write(`${JOURNAL_COST}: ${args.switchSeconds} s switched every ${SWITCH_SLICE_MS} ms…\n`);
+      toggled.push(await measureToggled({
+        name: JOURNAL_COST,
+        origin: origins.journal,
+        requests: journaledFilter(list, args.connections).requests,
+        connections: args.connections,
+        seconds: args.switchSeconds,
+        sliceMs: SWITCH_SLICE_MS,
+        toggle: (on) => switchJournal(origins.journal, on),
+        cpu: () => cpuMicros(journal.process.pid!),
+      }));
     } finally {
       clearInterval(sampler);
     }
@@ -202,7 +224,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version },
       command: `node ${process.argv.slice(1).join(' ')}`,
-      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections, lowConnections: LOW_CONNECTIONS, rounds: args.rounds, sliceSeconds: args.slice },
+      settings: { users: args.users, durationSeconds: args.duration, connections: args.connections, lowConnections: LOW_CONNECTIONS, rounds: args.rounds, sliceSeconds: args.slice, switchSeconds: args.switchSeconds, switchSliceMs: SWITCH_SLICE_MS },
       load: { users: args.users, startMs: memory.startMs, seedMs: parseSeedMs(memory.banner), rssBytes: loadRss },
       durableReloadMs: durable.startMs,
       settledRssBytes,
@@ -211,6 +233,7 @@ async function main(): Promise<void> {
       peakRssByTarget: peakRssBytes,
       scenarios: results,
       paired,
+      toggled,
     };
     // the large-group PATCHes run on their own, after every 100k-user child has stopped
     await Promise.all(children.splice(0).map((c) => c.stop()));
@@ -231,8 +254,9 @@ async function main(): Promise<void> {
 
 /**
  * The ratios the targets are judged on, each measured as paired rounds (bench/paired): the indexed
- * filter against the bare route at both concurrencies, the quirks-off and journal-on targets
- * against the plain one (same filter, same rotation of userNames), and the durable POST.
+ * filter against the bare route at both concurrencies, the quirks-off target against the plain one
+ * (same filter, same rotation of userNames), and the durable POST. The journal's cost is measured
+ * in one process instead (bench/toggled).
  */
 function comparisons(list: readonly Scenario[], connections: number): Comparison[] {
   const find = (target: string, connectionCount: number, filter: boolean) => {
@@ -244,9 +268,25 @@ function comparisons(list: readonly Scenario[], connections: number): Comparison
     { name: `indexed filter vs bare route (${connections} connections)`, reference: find('bare', connections, false), subject: find('memory', connections, true), connections },
     { name: `indexed filter vs bare route (${LOW_CONNECTIONS} connections)`, reference: find('bare', LOW_CONNECTIONS, false), subject: find('memory', LOW_CONNECTIONS, true), connections: LOW_CONNECTIONS },
     { name: 'every quirk off vs plain (filter)', reference: find('memory', connections, true), subject: find('quirks', connections, true), connections },
-    { name: 'request journal on vs off (filter)', reference: find('memory', connections, true), subject: find('journal', connections, true), connections },
     { name: 'durable POST vs bare route', reference: find('bare', connections, false), subject: post(list), connections },
   ];
+}
+
+/** the filter row of the journaled child: its requests are what the switched measurement sends */
+function journaledFilter(list: readonly Scenario[], connections: number): Scenario {
+  const scenario = list.find((s) => s.target === 'journal' && (s.connections ?? connections) === connections && s.name.startsWith('filter'));
+  if (!scenario) throw new Error('bench: no filter scenario on the journaled target');
+  return scenario;
+}
+
+/** PUT /_admin/journal: pauses or resumes recording (server/routes/admin) */
+async function switchJournal(origin: string, recording: boolean): Promise<void> {
+  const res = await fetch(`${origin}/_admin/journal`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ recording }),
+  });
+  if (!res.ok) throw new Error(`switching the journal failed: HTTP ${res.status} ${await res.text()}`);
 }
 
 function post(list: readonly Scenario[]): Scenario {

@@ -7,6 +7,7 @@ import Table from 'cli-table3';
 import type { Target as ServerTarget } from './scenarios.js';
 import { median } from './paired.js';
 import type { PairedResult, Round } from './paired.js';
+import type { ToggledResult } from './toggled.js';
 
 export interface ScenarioResult {
   name: string;
@@ -24,7 +25,7 @@ export interface ScenarioResult {
 export interface BenchReport {
   machine: { cpus: number; model: string; memoryBytes: number; node: string };
   command: string;
-  settings: { users: number; durationSeconds: number; connections: number; lowConnections: number; rounds?: number; sliceSeconds?: number };
+  settings: { users: number; durationSeconds: number; connections: number; lowConnections: number; rounds?: number; sliceSeconds?: number; switchSeconds?: number; switchSliceMs?: number };
   load: { users: number; startMs: number; seedMs: number | undefined; rssBytes: number | undefined };
   /** the durable target restarted on its snapshot: milliseconds from spawn to listening */
   durableReloadMs?: number;
@@ -41,6 +42,8 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   /** the ratios the targets are judged on, measured in paired rounds (bench/paired) */
   paired?: PairedResult[];
+  /** costs measured in one process by switching a feature under load (bench/toggled): the journal's */
+  toggled?: ToggledResult[];
 }
 
 export interface Target {
@@ -63,9 +66,9 @@ export function targets(report: BenchReport): Target[] {
   const row = (name: string) => report.scenarios.find((x) => x.name === name);
   const high = report.settings.connections;
   const low = report.settings.lowConnections;
-  // A paired measurement, when the run made one, is the verdict; the table's rows were measured
-  // a minute or more apart and are kept for the absolute numbers.
-  const pairedRatio = (name: string) => report.paired?.find((p) => p.name === name)?.medianRatio;
+  // A switched (bench/toggled) or paired measurement, when the run made one, is the verdict; the
+  // table's rows were measured a minute or more apart and are kept for the absolute numbers.
+  const pairedRatio = (name: string) => (report.toggled?.find((p) => p.name === name) ?? report.paired?.find((p) => p.name === name))?.medianRatio;
   const ratio = (name: string, paired: string) => {
     const fromPairs = pairedRatio(paired);
     if (fromPairs !== undefined) return fromPairs;
@@ -140,6 +143,16 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     }
     print(`paired ratios: ${report.settings.rounds ?? '?'} rounds of ${report.settings.sliceSeconds ?? '?'} s runs, reference and subject back to back (ABBA order); the targets below take the median; the last column is the servers' CPU time per request (user + system, from /proc), reference over subject: what a request costs the server, apart from how fast the load generator on the same cores could send`);
     print(pairs.toString());
+  }
+  if (report.toggled?.length) {
+    const switched = new Table({ head: ['switched in one process (on / off)', 'pairs', 'median', 'server CPU per request (median ratio)'], style: PLAIN });
+    for (const t of report.toggled) {
+      const cpu = t.medianCpuRatio === undefined ? 'n/a' : `${(t.medianCpuRatio * 100).toFixed(0)}% (${median(t.pairs.map((p) => p.onCpuMicros ?? 0)).toFixed(0)} vs ${median(t.pairs.map((p) => p.offCpuMicros ?? 0)).toFixed(0)} µs)`;
+      const below = t.pairs.filter((p) => p.ratio < 1).length;
+      switched.push([t.name, `${t.pairs.length} (${below} slower on, ${t.pairs.length - below} not)`, `${(t.medianRatio * 100).toFixed(1)}%`, cpu]);
+    }
+    print(`switched ratios: ${report.settings.switchSeconds ?? '?'} s of load without a break, the feature switched every ${report.settings.switchSliceMs ?? '?'} ms in a random order within each pair of slices; the target takes the median of the pairs' on / off rates`);
+    print(switched.toString());
   }
   const goals = new Table({ head: ['target', 'goal', 'measured', 'met'], style: PLAIN });
   for (const t of targets(report)) goals.push([t.name, t.goal, t.value, t.met === undefined ? '?' : t.met ? 'yes' : 'NO']);

@@ -12,7 +12,8 @@ import type { RequestHandler, Response } from 'express';
 import type { JournalEntry, RequestJournal } from '../quirks/types.js';
 import { redact, REDACTED } from './redact.js';
 import { TextLog } from './text-log.js';
-import { JOURNALED } from '../respond.js';
+import { JOURNALED, SENT } from '../respond.js';
+import type { SentScim } from '../respond.js';
 
 export interface JournalOptions {
   /** how many entries the journal keeps (default 1000) */
@@ -89,6 +90,9 @@ const FIELDS = Field.Lengths + Part.ResponseBody;
 /** what a request waiting to be stored leaves in each queue (see drain) */
 const PENDING_PARTS = Part.ResponseBody + 1;
 const PENDING_NUMBERS = 5;
+/** requests stored together at most, and the longest one waits (see drain) */
+const BATCH = 64;
+const DRAIN_MS = 5;
 
 const enum BodyKind {
   None = 0,
@@ -113,15 +117,17 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
   /*
    * Requests that have ended, waiting to be stored: what each leaves (strings, their lists, numbers)
    * in two flat queues, PENDING_PARTS and PENDING_NUMBERS a request, no object per request and no
-   * reference to the request or the response. Storing them in batches, once the responses of this
-   * turn of the event loop have gone out, measured cheaper than storing each as it closed (server
-   * CPU per filter request, 100k users, 50 connections).
+   * reference to the request or the response. Storing them in batches, after the responses have
+   * gone out, measured cheaper than storing each as it closed (server CPU per filter request, 100k
+   * users, 50 connections). A batch is stored when it holds BATCH requests or DRAIN_MS after its
+   * first, on a timer rather than setImmediate: a pending immediate makes every turn of the loop
+   * poll without waiting. Readers (list, clear, close) store what is pending first, so nothing lags.
    */
   let parts: (string | readonly string[])[] = [];
   let numbers: number[] = [];
-  let draining: NodeJS.Immediate | undefined;
+  let draining: NodeJS.Timeout | undefined;
   const drain = (): void => {
-    if (draining) clearImmediate(draining);
+    if (draining) clearTimeout(draining);
     draining = undefined;
     const p = parts;
     const n = numbers;
@@ -139,7 +145,7 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
     if (url.startsWith('/_admin/') && JOURNAL_ROUTES.some((route) => url.startsWith(route))) return next();
     const started = performance.now();
     const at = now();
-    res.locals[JOURNALED] = true;
+    res.locals[JOURNALED] = maxBodyBytes;
     // 'close' comes once, after 'finish' or instead of it: on() spares once()'s wrapper per request
     res.on('close', () => {
       // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
@@ -159,20 +165,25 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       let setHeaders = '';
       let sentHeaders: readonly string[] = EMPTY;
       if (status !== 0) {
-        const sent = locals.scimBody ?? locals.journalBody;
-        if (sent !== undefined) {
-          const length = typeof locals.scimBytes === 'number' ? locals.scimBytes : Number(res.getHeader('content-length'));
-          const texts = locals.scimBody === undefined ? [JSON.stringify(sent) ?? 'null'] : (locals.scimChunks as string[]);
-          const bytes = bodyBytes(sent, Number.isFinite(length) ? length : undefined, charsOf(texts));
+        const scim = locals[SENT] as SentScim | undefined;
+        if (scim !== undefined) {
+          responseKind = scim.bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+          responseTexts = responseKind === BodyKind.Json ? scim.chunks : [truncated(scim.body, scim.bytes)];
+          sentHeaders = scim.headers;
+        } else if (locals.journalBody !== undefined) {
+          const sent: unknown = locals.journalBody;
+          const length = Number(res.getHeader('content-length'));
+          const text = JSON.stringify(sent) ?? 'null';
+          const bytes = bodyBytes(sent, Number.isFinite(length) ? length : undefined, text.length);
           responseKind = bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
-          responseTexts = responseKind === BodyKind.Json ? texts : [truncated(sent, bytes)];
+          responseTexts = responseKind === BodyKind.Json ? [text] : [truncated(sent, bytes)];
         }
         if (res.getHeaderNames().length > 0) setHeaders = JSON.stringify(res.getHeaders());
-        if (Array.isArray(locals.scimHeaders)) sentHeaders = locals.scimHeaders as string[];
       }
       parts.push(req.method, url, typeof locals.quirk === 'string' ? locals.quirk : '', req.rawHeaders, setHeaders, sentHeaders, requestText, responseTexts);
       numbers.push(at, status, Math.round((performance.now() - started) * 1000) / 1000, requestKind, responseKind);
-      draining ??= setImmediate(drain);
+      if (parts.length >= BATCH * PENDING_PARTS) drain();
+      else draining ??= setTimeout(drain, DRAIN_MS).unref();
     });
     next();
   };
@@ -252,12 +263,6 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
 }
 
 const EMPTY: readonly string[] = [];
-
-function charsOf(texts: readonly string[]): number {
-  let n = 0;
-  for (const text of texts) n += text.length;
-  return n;
-}
 
 /**
  * The first PREVIEW_CHARS characters of a body's redacted JSON, without redacting or serialising
@@ -428,7 +433,7 @@ function createJournalFile(path: string, maxFileBytes: number, keep: number) {
 export function captureJson(response: Response): void {
   const json = response.json;
   response.json = function journaledJson(this: Response, body?: unknown): Response {
-    if (this.locals?.[JOURNALED] === true) this.locals.journalBody = body;
+    if (this.locals?.[JOURNALED] !== undefined) this.locals.journalBody = body;
     return json.call(this, body);
   };
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { median, pairedResult } from '../../bench/paired.js';
 import { targets } from '../../bench/report.js';
+import { toggledResult } from '../../bench/toggled.js';
 import type { BenchReport, ScenarioResult } from '../../bench/report.js';
 
 function row(name: string, target: ScenarioResult['target'], connections: number, requestsPerSecond: number): ScenarioResult {
@@ -67,5 +68,16 @@ describe('bench: paired ratios and the targets', () => {
     expect(verdict(r, 'every quirk off vs plain (filter)')).to.include({ value: '1.0%', met: true });
     expect(verdict(r, 'request journal on vs off (filter)')).to.include({ value: '7.0%', met: false });
     expect(verdict(r, 'durable POST vs bare route')).to.include({ value: '55%', met: true });
+  });
+
+  it('should judge the journal from the switched measurement over the paired one', () => {
+    const pair = (ratio: number, onCpuMicros?: number, offCpuMicros?: number) => ({ on: 1000 * ratio, off: 1000, ratio, ...(onCpuMicros ? { onCpuMicros, offCpuMicros } : {}) });
+    const r = report([pairedResult('request journal on vs off (filter)', 50, [{ reference: 1000, subject: 800, ratio: 0.8 }])]);
+    r.toggled = [toggledResult('request journal on vs off (filter)', 50, 250, [pair(0.99, 101, 100), pair(0.95, 105, 100), pair(1.02, 98, 100), pair(0.97, 103, 100)])];
+    expect(verdict(r, 'request journal on vs off (filter)')).to.include({ value: '2.0%', met: true });
+    // off / on per pair: 0.990, 0.952, 1.020, 0.971; the median of an even count is the mean of the middle two
+    expect(r.toggled[0]!.medianCpuRatio).to.be.closeTo((100 / 103 + 100 / 101) / 2, 1e-9);
+    expect(toggledResult('x', 50, 250, [pair(0.9, 100, 90), pair(0.8)]).medianCpuRatio).to.equal(undefined);
+    expect(toggledResult('x', 50, 250, []).medianRatio).to.equal(0);
   });
 });
