@@ -10,10 +10,10 @@
  * filter and the bare route are measured at `--connections` and at 10. RSS is read from /proc
  * after loading, once every child has settled, every 500 ms through the run (the peak) and after
  * the last scenario. The ratios the targets are judged on (filter vs bare at both concurrencies,
- * quirks off vs plain) are measured again as paired rounds (bench/paired): the machine's speed
- * drifts too much between table rows a minute apart. The journal's cost is measured inside the
- * journaled child, recording switched on and off under load (bench/toggled): a few percent is lost
- * in the spread between two processes. Then bench/patch-scale (a 50,000-member group, one member added or removed
+ * durable POST) are measured again as paired rounds (bench/paired): the machine's speed drifts too
+ * much between table rows a minute apart. The costs judged against a few percent (the journal on,
+ * every quirk off) are measured inside one child, the feature switched on and off under load
+ * (bench/toggled): a few percent is lost in the spread between two processes. Then bench/patch-scale (a 50,000-member group, one member added or removed
  * per PATCH) runs in a child of its own.
  *
  * Fairness: the children start one after another, so the first one seeded used to be measured
@@ -67,7 +67,7 @@ function parseArgs(argv: string[]): Args {
     .addOption(new Option('--connections <n>', 'concurrent connections').default(50).argParser(integerArgument('--connections', 1, 10_000)))
     .addOption(new Option('--rounds <n>', 'rounds of each paired ratio (reference and subject back to back, ABBA order)').default(9).argParser(integerArgument('--rounds', 1, 100)))
     .addOption(new Option('--slice <s>', 'seconds measured per run of a paired ratio').default(2).argParser(integerArgument('--slice', 1, 600)))
-    .addOption(new Option('--switch-seconds <s>', 'seconds of load while the journal is switched on and off in one process').default(30).argParser(integerArgument('--switch-seconds', 1, 3600)))
+    .addOption(new Option('--switch-seconds <s>', 'seconds of load while the journal (and then the quirk runtime) is switched on and off in one process').default(30).argParser(integerArgument('--switch-seconds', 1, 3600)))
     .option('--json <file>', 'also write the results as JSON to this file')
     .option('--engine-users <list>', 'directory sizes for the engine bench that follows (bench/engine)', '10000,100000')
     .option('--no-engine', 'measure the target only, not the provisioning engine')
@@ -89,6 +89,8 @@ const WARM_UP_SECONDS = 2;
 /** each slice of the journal's switched measurement */
 const SWITCH_SLICE_MS = 250;
 const JOURNAL_COST = 'request journal on vs off (filter)';
+const QUIRKS_COST = 'every quirk off vs plain (filter)';
+const ALL_OFF_PROFILE = { description: 'every quirk off' };
 
 async function sampleUsers(baseUrl: string, users: number): Promise<Sample> {
   const ids: string[] = [];
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     const loadRss = rssBytes(memory.process.pid!);
     // The quirk runtime with every quirk off, to hold its overhead to the plain target's.
     const profile = join(dbDir, 'all-off.json');
-    writeFileSync(profile, `${JSON.stringify({ description: 'every quirk off' })}\n`);
+    writeFileSync(profile, `${JSON.stringify(ALL_OFF_PROFILE)}\n`);
     const quirks = await startChild([...serve, '--memory', '--quirks', profile, ...seed]);
     children.push(quirks);
     // The durable target holds the same 100k users, loaded from its files as after a restart:
@@ -185,17 +187,24 @@ async function main(): Promise<void> {
           cpu: (scenario) => cpuMicros(servers[scenario.target].process.pid!),
         }));
       }
-      process.stderr.write(`${JOURNAL_COST}: ${args.switchSeconds} s switched every ${SWITCH_SLICE_MS} ms…\n`);
-      toggled.push(await measureToggled({
-        name: JOURNAL_COST,
-        origin: origins.journal,
-        requests: journaledFilter(list, args.connections).requests,
-        connections: args.connections,
-        seconds: args.switchSeconds,
-        sliceMs: SWITCH_SLICE_MS,
-        toggle: (on) => switchJournal(origins.journal, on),
-        cpu: () => cpuMicros(journal.process.pid!),
-      }));
+      // the journal: recording paused and resumed; the quirk runtime: dropped and put back
+      const switched = [
+        { name: JOURNAL_COST, target: 'journal', toggle: (on: boolean) => admin(origins.journal, 'PUT', '/journal', { recording: on }) },
+        { name: QUIRKS_COST, target: 'quirks', toggle: (on: boolean) => (on ? admin(origins.quirks, 'PUT', '/quirks', ALL_OFF_PROFILE) : admin(origins.quirks, 'DELETE', '/quirks')) },
+      ] as const;
+      for (const { name, target, toggle } of switched) {
+        process.stderr.write(`${name}: ${args.switchSeconds} s switched every ${SWITCH_SLICE_MS} ms…\n`);
+        toggled.push(await measureToggled({
+          name,
+          origin: origins[target],
+          requests: filterOn(list, target, args.connections).requests,
+          connections: args.connections,
+          seconds: args.switchSeconds,
+          sliceMs: SWITCH_SLICE_MS,
+          toggle,
+          cpu: () => cpuMicros(servers[target].process.pid!),
+        }));
+      }
     } finally {
       clearInterval(sampler);
     }
@@ -254,9 +263,8 @@ async function main(): Promise<void> {
 
 /**
  * The ratios the targets are judged on, each measured as paired rounds (bench/paired): the indexed
- * filter against the bare route at both concurrencies, the quirks-off target against the plain one
- * (same filter, same rotation of userNames), and the durable POST. The journal's cost is measured
- * in one process instead (bench/toggled).
+ * filter against the bare route at both concurrencies, and the durable POST. What the journal and
+ * a quirk runtime with every quirk off cost is measured in one process instead (bench/toggled).
  */
 function comparisons(list: readonly Scenario[], connections: number): Comparison[] {
   const find = (target: string, connectionCount: number, filter: boolean) => {
@@ -267,26 +275,25 @@ function comparisons(list: readonly Scenario[], connections: number): Comparison
   return [
     { name: `indexed filter vs bare route (${connections} connections)`, reference: find('bare', connections, false), subject: find('memory', connections, true), connections },
     { name: `indexed filter vs bare route (${LOW_CONNECTIONS} connections)`, reference: find('bare', LOW_CONNECTIONS, false), subject: find('memory', LOW_CONNECTIONS, true), connections: LOW_CONNECTIONS },
-    { name: 'every quirk off vs plain (filter)', reference: find('memory', connections, true), subject: find('quirks', connections, true), connections },
     { name: 'durable POST vs bare route', reference: find('bare', connections, false), subject: post(list), connections },
   ];
 }
 
-/** the filter row of the journaled child: its requests are what the switched measurement sends */
-function journaledFilter(list: readonly Scenario[], connections: number): Scenario {
-  const scenario = list.find((s) => s.target === 'journal' && (s.connections ?? connections) === connections && s.name.startsWith('filter'));
-  if (!scenario) throw new Error('bench: no filter scenario on the journaled target');
+/** a child's filter row: its requests are what the switched measurement sends */
+function filterOn(list: readonly Scenario[], target: Target, connections: number): Scenario {
+  const scenario = list.find((s) => s.target === target && (s.connections ?? connections) === connections && s.name.startsWith('filter'));
+  if (!scenario) throw new Error(`bench: no filter scenario on the ${target} target`);
   return scenario;
 }
 
-/** PUT /_admin/journal: pauses or resumes recording (server/routes/admin) */
-async function switchJournal(origin: string, recording: boolean): Promise<void> {
-  const res = await fetch(`${origin}/_admin/journal`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ recording }),
+/** one call to the admin API (server/routes/admin): the switches of bench/toggled */
+async function admin(origin: string, method: 'PUT' | 'DELETE', path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${origin}/_admin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!res.ok) throw new Error(`switching the journal failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`${method} /_admin${path} failed: HTTP ${res.status} ${await res.text()}`);
 }
 
 function post(list: readonly Scenario[]): Scenario {

@@ -1,7 +1,7 @@
 /**
  * @module server/routes/admin
- * The admin API under /_admin (same credentials as SCIM): reset the target, read or swap the quirk
- * profile, read the request journal, and ask whether a user "can sign in" — how the pilot checks
+ * The admin API under /_admin (same credentials as SCIM): reset the target, read, swap or drop the
+ * quirk profile, read the request journal, and ask whether a user "can sign in" — how the pilot checks
  * the outcome of provisioning on the application side. Not part of RFC 7644; errors still use the
  * RFC 7644 §3.12 body so clients parse one shape.
  * https://datatracker.ietf.org/doc/html/rfc7644#section-3.12
@@ -38,6 +38,15 @@ export function adminRouter(ctx: TargetContext): Router {
     ctx.quirks.profile = checked.profile;
     ctx.resetCaches();
     sendScim(res, 200, { active: runtime.active, profile: checked.profile });
+  });
+
+  // back to the plain target: no quirk runtime at all (PUT {} keeps one with every quirk off)
+  router.delete('/quirks', (_req, res) => {
+    ctx.quirks.runtime?.close?.();
+    ctx.quirks.runtime = undefined;
+    ctx.quirks.profile = undefined;
+    ctx.resetCaches();
+    sendNoContent(res);
   });
 
   router.get('/requests', (req, res) => {

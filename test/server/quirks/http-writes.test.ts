@@ -14,7 +14,7 @@ function withQuirks(profile: Omit<QuirkProfile, 'description'>, caseExactUserNam
 }
 
 const filter = (text: string) => `/Users?filter=${encodeURIComponent(text)}`;
-const admin = (t: ReturnType<typeof target>, method: 'get' | 'put' | 'post', path: string) =>
+const admin = (t: ReturnType<typeof target>, method: 'get' | 'put' | 'post' | 'delete', path: string) =>
   request(t.app)[method](`/_admin${path}`).set('Authorization', `Bearer ${TOKEN}`).set('Content-Type', 'application/scim+json');
 
 describe('server/quirks writes over HTTP', () => {
@@ -195,6 +195,17 @@ describe('server/quirks writes over HTTP', () => {
       const ada = await t.post('/Users', user('ada'));
       expectScimError(await t.delete(`/Users/${ada.body.id}`), 405);
       expect((await admin(t, 'get', '/quirks')).body.active).to.deep.equal(['operations']);
+    });
+
+    it('should drop the profile with DELETE, back to the plain target', async () => {
+      const t = target();
+      expectScim(await admin(t, 'put', '/quirks').send(await loadQuirkProfile('no-delete')), 200);
+      const ada = await t.post('/Users', user('ada'));
+      expectScimError(await t.delete(`/Users/${ada.body.id}`), 405);
+      expect((await admin(t, 'delete', '/quirks')).status).to.equal(204);
+      expect((await admin(t, 'get', '/quirks')).body).to.deep.equal({ active: [], profile: null });
+      expect((await t.delete(`/Users/${ada.body.id}`)).status).to.equal(204);
+      expect((await admin(t, 'delete', '/quirks')).status).to.equal(204);
     });
   });
 });
