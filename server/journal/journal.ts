@@ -5,7 +5,7 @@
  * to a JSON-lines file that rotates by size. A body larger than `maxBodyBytes` is kept as a
  * truncation marker with its start, so 150 refused 4 MB POSTs no longer hold 600 MB.
  */
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { parse as parseQuery } from 'node:querystring';
 import type { RequestHandler, Response } from 'express';
@@ -374,7 +374,18 @@ function createJournalFile(path: string, maxFileBytes: number, keep: number) {
   let error: Error | undefined;
   let stream: WriteStream | undefined;
   const open = (): void => {
-    const s = createWriteStream(path, { flags: 'a' });
+    // Opened here, not by the stream: a stream opens its path later, and a rotation in between
+    // (several entries stored in one batch) renamed the file first, so every stream opened the
+    // same new file and it outgrew maxFileBytes.
+    let fd: number;
+    try {
+      fd = openSync(path, 'a');
+    } catch (e) {
+      error ??= e as Error;
+      stream = undefined;
+      return;
+    }
+    const s = createWriteStream(path, { fd });
     // A broken journal file must not take the target down; the error surfaces on close().
     s.on('error', (e) => {
       error ??= e;

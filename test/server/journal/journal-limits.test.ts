@@ -82,6 +82,18 @@ describe('server/journal limits', () => {
     expect(existsSync(`${file}.3`)).to.equal(false);
   });
 
+  it('should rotate by size when one batch of entries crosses the limit several times', async () => {
+    const file = join(dir, 'burst.ndjson');
+    const journal = createRequestJournal({ file, maxFileBytes: 2_000, keep: 3 });
+    const t = target({ journal });
+    // answered together, stored in one batch: three rotations or more inside one synchronous run
+    await Promise.all(Array.from({ length: 30 }, (_, i) => t.post('/Users', user(`burst${i}`)).expect(201)));
+    await journal.close();
+    const names = readdirSync(dir).filter((name) => name.startsWith('burst')).sort();
+    expect(names).to.deep.equal(['burst.ndjson', 'burst.ndjson.1', 'burst.ndjson.2', 'burst.ndjson.3']);
+    for (const name of names) expect(statSync(join(dir, name)).size, name).to.be.within(1, 2_000);
+  });
+
   it('should be on by default behind startServer, and off with journal: false', async () => {
     const on = await startServer({ port: 0, auth: { bearer: [TOKEN] }, store: (baseUrl) => createMemoryStore({ baseUrl }) });
     const off = await startServer({ port: 0, auth: { bearer: [TOKEN] }, store: (baseUrl) => createMemoryStore({ baseUrl }), journal: false });

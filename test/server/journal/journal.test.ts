@@ -124,6 +124,16 @@ describe('server/journal', () => {
       expect(journal.list({}).map((e) => e.path)).to.deep.equal(['/scim/v2/Users', '/scim/v2/Groups']);
     });
 
+    it('should keep each request its own headers when a run of requests repeats them and one changes', async () => {
+      const journal = createRequestJournal();
+      const app = tinyApp(journal);
+      for (const tag of ['a', 'a', 'b', 'a']) await request(app).get('/quirky').set('X-Tag', tag);
+      await request(app).get('/quirky').set('X-Tag', 'a').set('X-Other', 'c');
+      const entries = journal.list({});
+      expect(entries.map((e) => e.requestHeaders!['x-tag'])).to.deep.equal(['a', 'a', 'b', 'a', 'a']);
+      expect(entries.map((e) => e.requestHeaders!['x-other'])).to.deep.equal([undefined, undefined, undefined, undefined, 'c']);
+    });
+
     it('should pause and resume recording at PUT /_admin/journal, keeping what it holds, without recording the switch', async () => {
       const journal = createRequestJournal();
       const t = target({ journal });
