@@ -51,7 +51,7 @@ interface Args {
   /** rounds and seconds per run of the paired ratios (bench/paired) */
   rounds: number;
   slice: number;
-  /** seconds of the journal's switched measurement (bench/toggled) */
+  /** seconds of each switched measurement (bench/toggled): the journal, then the quirk runtime */
   switchSeconds: number;
   /** run bench/engine afterwards with these directory sizes */
   engineUsers?: string;
@@ -86,7 +86,7 @@ const HUNDRED_K = ['memory', 'quirks', 'durable', 'journal'] as const;
 /** issue 11: "Put a 50,000-member group in the bench" */
 const PATCH_SCALE_GROUP = 50_000;
 const WARM_UP_SECONDS = 2;
-/** each slice of the journal's switched measurement */
+/** each slice of a switched measurement */
 const SWITCH_SLICE_MS = 250;
 const JOURNAL_COST = 'request journal on vs off (filter)';
 const QUIRKS_COST = 'every quirk off vs plain (filter)';
@@ -197,7 +197,8 @@ async function main(): Promise<void> {
         toggled.push(await measureToggled({
           name,
           origin: origins[target],
-          requests: filterOn(list, target, args.connections).requests,
+          // the same rotation of userNames as the child's filter row
+          requests: scenarioOn(list, args.connections, target, args.connections, true).requests,
           connections: args.connections,
           seconds: args.switchSeconds,
           sliceMs: SWITCH_SLICE_MS,
@@ -267,11 +268,7 @@ async function main(): Promise<void> {
  * a quirk runtime with every quirk off cost is measured in one process instead (bench/toggled).
  */
 function comparisons(list: readonly Scenario[], connections: number): Comparison[] {
-  const find = (target: string, connectionCount: number, filter: boolean) => {
-    const scenario = list.find((s) => s.target === target && (s.connections ?? connections) === connectionCount && (s.name.startsWith('filter') === filter));
-    if (!scenario) throw new Error(`bench: no ${filter ? 'filter' : 'bare'} scenario on ${target} at ${connectionCount} connections`);
-    return scenario;
-  };
+  const find = (target: Target, connectionCount: number, filter: boolean) => scenarioOn(list, connections, target, connectionCount, filter);
   return [
     { name: `indexed filter vs bare route (${connections} connections)`, reference: find('bare', connections, false), subject: find('memory', connections, true), connections },
     { name: `indexed filter vs bare route (${LOW_CONNECTIONS} connections)`, reference: find('bare', LOW_CONNECTIONS, false), subject: find('memory', LOW_CONNECTIONS, true), connections: LOW_CONNECTIONS },
@@ -279,10 +276,10 @@ function comparisons(list: readonly Scenario[], connections: number): Comparison
   ];
 }
 
-/** a child's filter row: its requests are what the switched measurement sends */
-function filterOn(list: readonly Scenario[], target: Target, connections: number): Scenario {
-  const scenario = list.find((s) => s.target === target && (s.connections ?? connections) === connections && s.name.startsWith('filter'));
-  if (!scenario) throw new Error(`bench: no filter scenario on the ${target} target`);
+/** a child's filter row (filter: true) or its other row at a connection count (`connections`: the run's default) */
+function scenarioOn(list: readonly Scenario[], connections: number, target: Target, connectionCount: number, filter: boolean): Scenario {
+  const scenario = list.find((s) => s.target === target && (s.connections ?? connections) === connectionCount && s.name.startsWith('filter') === filter);
+  if (!scenario) throw new Error(`bench: no ${filter ? 'filter' : 'bare'} scenario on ${target} at ${connectionCount} connections`);
   return scenario;
 }
 

@@ -42,7 +42,7 @@ export interface BenchReport {
   scenarios: ScenarioResult[];
   /** the ratios the targets are judged on, measured in paired rounds (bench/paired) */
   paired?: PairedResult[];
-  /** costs measured in one process by switching a feature under load (bench/toggled): the journal's */
+  /** costs measured in one process by switching a feature under load (bench/toggled): the journal, every quirk off */
   toggled?: ToggledResult[];
 }
 
@@ -68,10 +68,10 @@ export function targets(report: BenchReport): Target[] {
   const low = report.settings.lowConnections;
   // A switched (bench/toggled) or paired measurement, when the run made one, is the verdict; the
   // table's rows were measured a minute or more apart and are kept for the absolute numbers.
-  const pairedRatio = (name: string) => (report.toggled?.find((p) => p.name === name) ?? report.paired?.find((p) => p.name === name))?.medianRatio;
+  const measuredRatio = (name: string) => (report.toggled?.find((p) => p.name === name) ?? report.paired?.find((p) => p.name === name))?.medianRatio;
   const ratio = (name: string, paired: string) => {
-    const fromPairs = pairedRatio(paired);
-    if (fromPairs !== undefined) return fromPairs;
+    const measured = measuredRatio(paired);
+    if (measured !== undefined) return measured;
     const s = row(name);
     const bare = s ? bareAt(report, s.connections) : 0;
     return s && bare > 0 ? s.requestsPerSecond / bare : undefined;
@@ -80,14 +80,14 @@ export function targets(report: BenchReport): Target[] {
   const filterLow = ratio(`filter userName eq (indexed, ${low} connections)`, `indexed filter vs bare route (${low} connections)`);
   const plain = row('filter userName eq (indexed)')?.requestsPerSecond;
   const slower = (paired: string, other: number | undefined) => {
-    const fromPairs = pairedRatio(paired);
-    if (fromPairs !== undefined) return 1 - fromPairs;
+    const measured = measuredRatio(paired);
+    if (measured !== undefined) return 1 - measured;
     return plain && other !== undefined ? 1 - other / plain : undefined;
   };
   const overhead = slower('every quirk off vs plain (filter)', report.scenarios.find((x) => x.target === 'quirks')?.requestsPerSecond);
   const journalCost = slower('request journal on vs off (filter)', report.scenarios.find((x) => x.target === 'journal')?.requestsPerSecond);
   const post = report.scenarios.find((x) => x.name.startsWith('POST'));
-  const postRatio = pairedRatio('durable POST vs bare route') ?? (post ? post.requestsPerSecond / (bareAt(report, post.connections) || Infinity) : undefined);
+  const postRatio = measuredRatio('durable POST vs bare route') ?? (post ? post.requestsPerSecond / (bareAt(report, post.connections) || Infinity) : undefined);
   const loadMs = report.load.seedMs ?? report.load.startMs;
   const rss = report.peakRssBytes ?? report.load.rssBytes;
   const pct = (r: number | undefined) => (r === undefined ? 'n/a' : `${(r * 100).toFixed(0)}%`);

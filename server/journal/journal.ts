@@ -154,10 +154,9 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       let requestKind: number = BodyKind.None;
       let requestText = '';
       if (req.body !== undefined) {
-        const length = Number(req.headers['content-length']);
         const text = typeof locals.requestText === 'string' ? locals.requestText : (JSON.stringify(req.body) ?? 'null');
-        const bytes = bodyBytes(req.body, Number.isFinite(length) ? length : undefined, text.length);
-        requestKind = bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+        const bytes = bodyBytes(req.body, req.headers['content-length'], text.length);
+        requestKind = kindOf(bytes);
         requestText = requestKind === BodyKind.Json ? text : truncated(req.body, bytes);
       }
       let responseKind: number = BodyKind.None;
@@ -167,15 +166,14 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
       if (status !== 0) {
         const scim = locals[SENT] as SentScim | undefined;
         if (scim !== undefined) {
-          responseKind = scim.bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+          responseKind = kindOf(scim.bytes);
           responseTexts = responseKind === BodyKind.Json ? scim.chunks : [truncated(scim.body, scim.bytes)];
           sentHeaders = scim.headers;
         } else if (locals.journalBody !== undefined) {
           const sent: unknown = locals.journalBody;
-          const length = Number(res.getHeader('content-length'));
           const text = JSON.stringify(sent) ?? 'null';
-          const bytes = bodyBytes(sent, Number.isFinite(length) ? length : undefined, text.length);
-          responseKind = bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated;
+          const bytes = bodyBytes(sent, res.getHeader('content-length'), text.length);
+          responseKind = kindOf(bytes);
           responseTexts = responseKind === BodyKind.Json ? [text] : [truncated(sent, bytes)];
         }
         if (res.getHeaderNames().length > 0) setHeaders = JSON.stringify(res.getHeaders());
@@ -189,13 +187,18 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
   };
 
   /**
-   * A body's size in bytes: known from the wire (Content-Length, what sendScim sent), else its
-   * text's length, made exact (redacted, in UTF-8) only when that estimate is over maxBodyBytes.
+   * A body's size in bytes: known from the wire (its Content-Length), else its text's length,
+   * made exact (redacted, in UTF-8) only when that estimate is over maxBodyBytes.
    */
-  const bodyBytes = (value: unknown, knownBytes: number | undefined, chars: number): number => {
-    if (knownBytes !== undefined) return knownBytes;
+  const bodyBytes = (value: unknown, contentLength: unknown, chars: number): number => {
+    // Number(undefined) is NaN: no header, no known size
+    const known = Number(contentLength);
+    if (Number.isFinite(known)) return known;
     return chars > maxBodyBytes ? Buffer.byteLength(JSON.stringify(redact(value)) ?? '') : chars;
   };
+
+  /** a body of this size is kept as its text, or as a truncation marker past maxBodyBytes */
+  const kindOf = (bytes: number): number => (bytes <= maxBodyBytes ? BodyKind.Json : BodyKind.Truncated);
 
   /** the truncation marker of a body over maxBodyBytes, as JSON (its preview redacted) */
   const truncated = (value: unknown, bytes: number): string => JSON.stringify({ truncated: true, bytes, preview: previewOf(value) } satisfies TruncatedBody);

@@ -10,7 +10,7 @@ import { Router } from 'express';
 import { ScimError } from '../../scim/errors.js';
 import { passwordVerdict, signinVerdict } from '../signin.js';
 import type { TargetContext } from '../context.js';
-import type { RequestJournal } from '../quirks/types.js';
+import type { QuirkRuntime, RequestJournal } from '../quirks/types.js';
 import { sendNoContent, sendScim } from '../respond.js';
 
 export function adminRouter(ctx: TargetContext): Router {
@@ -32,20 +32,13 @@ export function adminRouter(ctx: TargetContext): Router {
     const checked = validateQuirkProfile(req.body);
     if (!checked.ok) throw ScimError.invalidValue(`Invalid quirk profile: ${checked.errors.join('; ')}`);
     const runtime = createQuirkRuntime(checked.profile, { clock: ctx.clock });
-    // the old runtime's pending latency timers and hung requests must not outlive it
-    ctx.quirks.runtime?.close?.();
-    ctx.quirks.runtime = runtime;
-    ctx.quirks.profile = checked.profile;
-    ctx.resetCaches();
+    installQuirks(ctx, runtime, checked.profile);
     sendScim(res, 200, { active: runtime.active, profile: checked.profile });
   });
 
   // back to the plain target: no quirk runtime at all (PUT {} keeps one with every quirk off)
   router.delete('/quirks', (_req, res) => {
-    ctx.quirks.runtime?.close?.();
-    ctx.quirks.runtime = undefined;
-    ctx.quirks.profile = undefined;
-    ctx.resetCaches();
+    installQuirks(ctx, undefined, undefined);
     sendNoContent(res);
   });
 
@@ -90,6 +83,15 @@ export function adminRouter(ctx: TargetContext): Router {
   });
 
   return router;
+}
+
+/** the quirk runtime (or none) the routes use from the next request on */
+function installQuirks(ctx: TargetContext, runtime: QuirkRuntime | undefined, profile: unknown): void {
+  // the old runtime's pending latency timers and hung requests must not outlive it
+  ctx.quirks.runtime?.close?.();
+  ctx.quirks.runtime = runtime;
+  ctx.quirks.profile = profile;
+  ctx.resetCaches();
 }
 
 function journalOf(ctx: TargetContext): RequestJournal {
