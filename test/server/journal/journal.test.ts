@@ -2,16 +2,18 @@ import { expect } from 'chai';
 import express from 'express';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Agent, createServer, get } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { captureJson, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
+import { captureResponses, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
 import type { RequestJournal } from '../../../server/journal/index.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
 import { TOKEN, expectScimError, target, user } from '../helpers.js';
 
 function tinyApp(journal: RequestJournal) {
   const app = express();
-  captureJson(app.response);
+  captureResponses(app.response);
   app.use(journal.middleware);
   app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
   app.post('/things', (req, res) => void res.status(201).json({ ...req.body, id: '1' }));
@@ -75,6 +77,68 @@ describe('server/journal', () => {
       const journal = createRequestJournal({ file: join(tmpdir(), 'no-such-dir-scimulator', 'x', 'j.jsonl') });
       const error = await journal.close().then(() => undefined, (e: Error) => e);
       expect(error).to.be.instanceOf(Error);
+    });
+  });
+
+  describe('recording at end, or at the connection\'s close', () => {
+    /** tinyApp behind a listening node server, with a route that never answers */
+    async function listening(journal: RequestJournal) {
+      const app = tinyApp(journal);
+      app.get('/never', () => undefined);
+      app.get('/ok', (_req, res) => void res.status(204).end());
+      const server = createServer(app);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    }
+
+    it('should record a request never answered as status 0 once the client gives up', async () => {
+      const journal = createRequestJournal();
+      const { server, origin } = await listening(journal);
+      try {
+        await new Promise<void>((resolve) => {
+          const req = get(`${origin}/never`);
+          req.on('error', () => resolve());
+          setTimeout(() => req.destroy(), 50);
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(journal.list({}).map((e) => [e.path, e.status])).to.deep.equal([['/never', 0]]);
+        expect(journal.list({})[0]).to.not.have.property('responseHeaders');
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+
+    it('should record every request of a keep-alive connection once, with one close listener on the connection', async () => {
+      const journal = createRequestJournal();
+      const { server, origin } = await listening(journal);
+      const sockets = new Set<Socket>();
+      server.on('connection', (socket) => sockets.add(socket));
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (let i = 0; i < 20; i++) {
+          await new Promise<void>((resolve, reject) => {
+            get(`${origin}/${i % 2 === 0 ? 'ok' : 'quirky'}`, { agent }, (res) => {
+              res.resume();
+              res.on('end', resolve);
+            }).on('error', reject);
+          });
+        }
+        expect(sockets.size).to.equal(1);
+        const [socket] = [...sockets];
+        const before = socket!.listenerCount('close');
+        await new Promise<void>((resolve) => get(`${origin}/ok`, { agent }, (res) => res.resume().on('end', resolve)));
+        expect(socket!.listenerCount('close')).to.equal(before);
+        agent.destroy();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const entries = journal.list({});
+        expect(entries.map((e) => e.status)).to.deep.equal([...Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 204 : 429)), 204]);
+        expect(entries[1]).to.deep.include({ path: '/quirky', quirk: 'rateLimit', responseBody: { detail: 'slow down' } });
+      } finally {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close();
+      }
     });
   });
 
