@@ -17,7 +17,7 @@ import type { AuthOptions } from './middleware/auth.js';
 import { createJsonBody } from './middleware/json-body.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { adminRouter } from './routes/admin.js';
-import { captureResponses } from './journal/journal.js';
+import { captureJson } from './journal/journal.js';
 import { scimRouter } from './routes/scim.js';
 import { resourceRoutes } from './routes/resources.js';
 import { createResourceEndpoints } from './resource-endpoints.js';
@@ -98,8 +98,8 @@ export function createServer(options: ServerOptions): Express {
   }
   // RFC 7644 §3.7: a Bulk request is bounded by maxPayloadSize, anything else by maxBodyBytes.
   const body = createJsonBody({ limit: (req) => (isBulkPath(req.path) ? bulk.maxPayloadSize : maxBodyBytes) });
-  // the journal sees what res.json sends (admin answers, express's own) and each res.end; set once on the prototype
-  if (options.journal) captureResponses(app.response);
+  // the journal sees what res.json sends (admin answers, express's own); set once on the prototype
+  if (options.journal) captureJson(app.response);
   const door = series([...(options.journal ? [options.journal.middleware] : []), createAuth(options.auth), body]);
   // The quirk gate and the /Users, /Groups dispatch run in the same layer as the door: each layer
   // the router walks costs a path match, and a mount rewrites req.url (which parseurl then parses

@@ -8,7 +8,6 @@
 import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { parse as parseQuery } from 'node:querystring';
-import type { Socket } from 'node:net';
 import type { RequestHandler, Response } from 'express';
 import type { JournalEntry, RequestJournal } from '../quirks/types.js';
 import { redact, REDACTED } from './redact.js';
@@ -139,73 +138,51 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
 
   let recording = true;
 
-  /**
-   * The response's entry into the pending queues, once: when it is handed to the socket (the
-   * prototype's end, see captureResponses) or, never ended, when its connection closes (status 0).
-   * One function for every response, found on its locals: a 'close' listener and a closure per
-   * response measured 3–4 points of the indexed filter's rate on node 26 (switched in one process).
-   */
-  const record = (res: Response, ended: boolean): void => {
-    const locals = res.locals;
-    locals[RECORD] = undefined;
-    const req = res.req;
-    const socket = req.socket as JournaledSocket;
-    if (socket[IN_FLIGHT] === res) socket[IN_FLIGHT] = undefined;
-    const url = req.originalUrl;
-    // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
-    const status = ended && !socket.destroyed ? res.statusCode : 0;
-    let requestKind: number = BodyKind.None;
-    let requestText = '';
-    if (req.body !== undefined) {
-      const text = typeof locals.requestText === 'string' ? locals.requestText : (JSON.stringify(req.body) ?? 'null');
-      const bytes = bodyBytes(req.body, req.headers['content-length'], text.length);
-      requestKind = kindOf(bytes);
-      requestText = requestKind === BodyKind.Json ? text : truncated(req.body, bytes);
-    }
-    let responseKind: number = BodyKind.None;
-    let responseTexts: readonly string[] = EMPTY;
-    let setHeaders = '';
-    let sentHeaders: readonly string[] = EMPTY;
-    if (status !== 0) {
-      const scim = locals[SENT] as SentScim | undefined;
-      if (scim !== undefined) {
-        responseKind = kindOf(scim.bytes);
-        responseTexts = responseKind === BodyKind.Json ? scim.chunks : [truncated(scim.body, scim.bytes)];
-        sentHeaders = scim.headers;
-      } else if (locals.journalBody !== undefined) {
-        const sent: unknown = locals.journalBody;
-        const text = JSON.stringify(sent) ?? 'null';
-        const bytes = bodyBytes(sent, res.getHeader('content-length'), text.length);
-        responseKind = kindOf(bytes);
-        responseTexts = responseKind === BodyKind.Json ? [text] : [truncated(sent, bytes)];
-      }
-      if (res.getHeaderNames().length > 0) setHeaders = JSON.stringify(res.getHeaders());
-    }
-    const started = locals[STARTED] as number;
-    parts.push(req.method, url, typeof locals.quirk === 'string' ? locals.quirk : '', req.rawHeaders, setHeaders, sentHeaders, requestText, responseTexts);
-    numbers.push(locals[AT] as number, status, Math.round((performance.now() - started) * 1000) / 1000, requestKind, responseKind);
-    if (parts.length >= BATCH * PENDING_PARTS) drain();
-    else draining ??= setTimeout(drain, DRAIN_MS).unref();
-  };
-
   const middleware: RequestHandler = (req, res, next) => {
     if (!recording) return next();
     // Reading the journal is not recorded: each read would otherwise nest every entry it returns.
     const url = req.originalUrl;
     if (url.startsWith('/_admin/') && JOURNAL_ROUTES.some((route) => url.startsWith(route))) return next();
-    const locals = res.locals;
-    locals[STARTED] = performance.now();
-    locals[AT] = now();
-    locals[JOURNALED] = maxBodyBytes;
-    locals[RECORD] = record;
-    // A response that is never ended (a hang, a reset) is recorded when its connection closes:
-    // one listener per connection, not per request.
-    const socket = req.socket as JournaledSocket;
-    socket[IN_FLIGHT] = res;
-    if (socket[WATCHED] === undefined) {
-      socket[WATCHED] = true;
-      socket.on('close', onSocketClose);
-    }
+    const started = performance.now();
+    const at = now();
+    res.locals[JOURNALED] = maxBodyBytes;
+    // 'close' comes once, after 'finish' or instead of it: on() spares once()'s wrapper per request
+    res.on('close', () => {
+      // 0: the connection closed before any answer (an injected reset or hang, or the client gave up).
+      const status = res.writableFinished ? res.statusCode : 0;
+      const locals = res.locals;
+      let requestKind: number = BodyKind.None;
+      let requestText = '';
+      if (req.body !== undefined) {
+        const text = typeof locals.requestText === 'string' ? locals.requestText : (JSON.stringify(req.body) ?? 'null');
+        const bytes = bodyBytes(req.body, req.headers['content-length'], text.length);
+        requestKind = kindOf(bytes);
+        requestText = requestKind === BodyKind.Json ? text : truncated(req.body, bytes);
+      }
+      let responseKind: number = BodyKind.None;
+      let responseTexts: readonly string[] = EMPTY;
+      let setHeaders = '';
+      let sentHeaders: readonly string[] = EMPTY;
+      if (status !== 0) {
+        const scim = locals[SENT] as SentScim | undefined;
+        if (scim !== undefined) {
+          responseKind = kindOf(scim.bytes);
+          responseTexts = responseKind === BodyKind.Json ? scim.chunks : [truncated(scim.body, scim.bytes)];
+          sentHeaders = scim.headers;
+        } else if (locals.journalBody !== undefined) {
+          const sent: unknown = locals.journalBody;
+          const text = JSON.stringify(sent) ?? 'null';
+          const bytes = bodyBytes(sent, res.getHeader('content-length'), text.length);
+          responseKind = kindOf(bytes);
+          responseTexts = responseKind === BodyKind.Json ? [text] : [truncated(sent, bytes)];
+        }
+        if (res.getHeaderNames().length > 0) setHeaders = JSON.stringify(res.getHeaders());
+      }
+      parts.push(req.method, url, typeof locals.quirk === 'string' ? locals.quirk : '', req.rawHeaders, setHeaders, sentHeaders, requestText, responseTexts);
+      numbers.push(at, status, Math.round((performance.now() - started) * 1000) / 1000, requestKind, responseKind);
+      if (parts.length >= BATCH * PENDING_PARTS) drain();
+      else draining ??= setTimeout(drain, DRAIN_MS).unref();
+    });
     next();
   };
 
@@ -289,24 +266,6 @@ export function createRequestJournal(options: JournalOptions = {}): RequestJourn
 }
 
 const EMPTY: readonly string[] = [];
-
-/** res.locals keys: when the request came (performance.now, the clock), and the journal to record it */
-const STARTED = 'journalStarted';
-const AT = 'journalAt';
-const RECORD = 'journalRecord';
-type Recorder = (res: Response, ended: boolean) => void;
-/** on the connection: its response not yet recorded, and whether the close listener is on */
-const IN_FLIGHT = Symbol('journal.inFlight');
-const WATCHED = Symbol('journal.watched');
-type JournaledSocket = Socket & { [IN_FLIGHT]?: Response | undefined; [WATCHED]?: true };
-
-function onSocketClose(this: JournaledSocket): void {
-  const res = this[IN_FLIGHT];
-  if (res === undefined) return;
-  this[IN_FLIGHT] = undefined;
-  const record = res.locals[RECORD] as Recorder | undefined;
-  if (record !== undefined) record(res, false);
-}
 
 /**
  * The first PREVIEW_CHARS characters of a body's redacted JSON, without redacting or serialising
@@ -480,23 +439,15 @@ function createJournalFile(path: string, maxFileBytes: number, keep: number) {
 }
 
 /**
- * Makes an app's responses reach the journal: res.json leaves what it sends (bodies not sent
- * through sendScim), and res.end records the response that the journal's middleware marked.
- * Installed once on the app's response prototype: assigning res.json on every response gave each
- * one an own property, and V8 then handled every response as a one-off (server CPU per filter
- * request 186 → 126 µs with the journal on, 2-core VM).
+ * Makes an app's res.json leave what it sends for the journal (bodies not sent through sendScim).
+ * Installed once on the app's response prototype: assigning it on every response gave each one
+ * an own property, and V8 then handled every response as a one-off (server CPU per filter request
+ * 186 → 126 µs with the journal on, 2-core VM).
  */
-export function captureResponses(response: Response): void {
+export function captureJson(response: Response): void {
   const json = response.json;
-  const end = response.end;
   response.json = function journaledJson(this: Response, body?: unknown): Response {
     if (this.locals?.[JOURNALED] !== undefined) this.locals.journalBody = body;
     return json.call(this, body);
   };
-  response.end = function journaledEnd(this: Response, ...args: unknown[]): Response {
-    const result = (end as (...a: unknown[]) => Response).apply(this, args);
-    const record = this.locals?.[RECORD] as Recorder | undefined;
-    if (record !== undefined) record(this, true);
-    return result;
-  } as Response['end'];
 }

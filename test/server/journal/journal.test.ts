@@ -6,14 +6,14 @@ import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { captureResponses, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
+import { captureJson, createRequestJournal, REDACTED } from '../../../server/journal/index.js';
 import type { RequestJournal } from '../../../server/journal/index.js';
 import { createQuirkRuntime } from '../../../server/quirks/index.js';
 import { TOKEN, expectScimError, target, user } from '../helpers.js';
 
 function tinyApp(journal: RequestJournal) {
   const app = express();
-  captureResponses(app.response);
+  captureJson(app.response);
   app.use(journal.middleware);
   app.use(express.json({ type: ['application/json', 'application/scim+json'] }));
   app.post('/things', (req, res) => void res.status(201).json({ ...req.body, id: '1' }));
@@ -80,7 +80,7 @@ describe('server/journal', () => {
     });
   });
 
-  describe('recording at end, or at the connection\'s close', () => {
+  describe('requests that end without an answer, and keep-alive connections', () => {
     /** tinyApp behind a listening node server, with a route that never answers */
     async function listening(journal: RequestJournal) {
       const app = tinyApp(journal);
@@ -109,7 +109,7 @@ describe('server/journal', () => {
       }
     });
 
-    it('should record every request of a keep-alive connection once, with one close listener on the connection', async () => {
+    it('should record every request of a keep-alive connection once, without adding a close listener to the connection per request', async () => {
       const journal = createRequestJournal();
       const { server, origin } = await listening(journal);
       const sockets = new Set<Socket>();
