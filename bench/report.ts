@@ -145,9 +145,9 @@ export function printReport(report: BenchReport, print: (line: string) => void):
     print(pairs.toString());
   }
   if (report.toggled?.length) {
-    const switched = new Table({ head: ['switched in one process (on / off)', 'pairs', 'median', 'server CPU per request (median ratio)'], style: PLAIN });
+    const switched = new Table({ head: ['switched in one process (on / off)', 'pairs', 'median', 'server CPU per request, every slice pooled (off / on)'], style: PLAIN });
     for (const t of report.toggled) {
-      const cpu = t.medianCpuRatio === undefined ? 'n/a' : `${(t.medianCpuRatio * 100).toFixed(0)}% (${median(t.pairs.map((p) => p.onCpuMicros ?? 0)).toFixed(0)} vs ${median(t.pairs.map((p) => p.offCpuMicros ?? 0)).toFixed(0)} µs)`;
+      const cpu = t.cpu === undefined ? 'n/a' : `${(t.cpu.ratio * 100).toFixed(1)}% (${t.cpu.onMicros.toFixed(1)} vs ${t.cpu.offMicros.toFixed(1)} µs)`;
       const below = t.pairs.filter((p) => p.ratio < 1).length;
       switched.push([t.name, `${t.pairs.length} (${below} slower on, ${t.pairs.length - below} not)`, `${(t.medianRatio * 100).toFixed(1)}%`, cpu]);
     }

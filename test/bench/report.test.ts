@@ -71,13 +71,27 @@ describe('bench: paired ratios and the targets', () => {
   });
 
   it('should judge the journal from the switched measurement over the paired one', () => {
-    const pair = (ratio: number, onCpuMicros?: number, offCpuMicros?: number) => ({ on: 1000 * ratio, off: 1000, ratio, ...(onCpuMicros ? { onCpuMicros, offCpuMicros } : {}) });
+    const pair = (ratio: number, onCpuMicros?: number, offCpuMicros?: number, onResponses = 1000, offResponses = 1000) => ({
+      on: 1000 * ratio, off: 1000, ratio, ...(onCpuMicros ? { onCpuMicros, offCpuMicros, onResponses, offResponses } : {}),
+    });
     const r = report([pairedResult('request journal on vs off (filter)', 50, [{ reference: 1000, subject: 800, ratio: 0.8 }])]);
     r.toggled = [toggledResult('request journal on vs off (filter)', 50, 250, [pair(0.99, 101, 100), pair(0.95, 105, 100), pair(1.02, 98, 100), pair(0.97, 103, 100)])];
     expect(verdict(r, 'request journal on vs off (filter)')).to.include({ value: '2.0%', met: true });
-    // off / on per pair: 0.990, 0.952, 1.020, 0.971; the median of an even count is the mean of the middle two
-    expect(r.toggled[0]!.medianCpuRatio).to.be.closeTo((100 / 103 + 100 / 101) / 2, 1e-9);
-    expect(toggledResult('x', 50, 250, [pair(0.9, 100, 90), pair(0.8)]).medianCpuRatio).to.equal(undefined);
+    // equal counts: CPU pooled over the slices is the mean, (101 + 105 + 98 + 103) / 4 = 101.75 µs on, 100 off
+    expect(r.toggled[0]!.cpu!.onMicros).to.be.closeTo(101.75, 1e-9);
+    expect(r.toggled[0]!.cpu!.ratio).to.be.closeTo(100 / 101.75, 1e-9);
+  });
+
+  it("should pool the switched measurement's CPU over every slice, weighted by its responses, rather than take a median of the pairs", () => {
+    const pair = (onCpuMicros: number, onResponses: number, offCpuMicros: number, offResponses: number) => ({ on: onResponses * 4, off: offResponses * 4, ratio: onResponses / offResponses, onCpuMicros, offCpuMicros, onResponses, offResponses });
+    // a whole 10 ms tick more or less in a slice of 1,800 responses moves its figure by ~5.5 µs
+    const cpu = toggledResult('x', 50, 250, [pair(140, 1800, 130, 1800), pair(130, 1800, 140, 1800), pair(150, 900, 130, 2700)]).cpu!;
+    expect(cpu.onMicros).to.be.closeTo((140 * 1800 + 130 * 1800 + 150 * 900) / 4500, 1e-9);
+    expect(cpu.offMicros).to.be.closeTo((130 * 1800 + 140 * 1800 + 130 * 2700) / 6300, 1e-9);
+    expect(cpu.ratio).to.be.closeTo(cpu.offMicros / cpu.onMicros, 1e-12);
+    // a pair without its CPU or its counts: no figure at all, rather than one from some of the slices
+    expect(toggledResult('x', 50, 250, [pair(100, 1000, 90, 1000), { on: 800, off: 1000, ratio: 0.8 }]).cpu).to.equal(undefined);
+    expect(toggledResult('x', 50, 250, [{ on: 800, off: 1000, ratio: 0.8, onCpuMicros: 100, offCpuMicros: 90 }]).cpu).to.equal(undefined);
     expect(toggledResult('x', 50, 250, []).medianRatio).to.equal(0);
   });
 });
